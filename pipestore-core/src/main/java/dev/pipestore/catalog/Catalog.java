@@ -1,0 +1,30 @@
+package dev.pipestore.catalog;
+
+/**
+ * Port to the catalog: the SQL database holding metadata, transcriptions, translations and results.
+ * Every method may throw {@link dev.pipestore.BackendUnavailableException} when the database does not answer.
+ */
+public interface Catalog extends AutoCloseable {
+
+    AudioFiles audioFiles();
+
+    TextDocuments textDocuments();
+
+    Transcriptions transcriptions();
+
+    Translations translations();
+
+    AnalysisResults analysisResults();
+
+    /** Applies pending schema migrations and returns how many were applied. */
+    int migrate();
+
+    /** Checks that the database answers; throws when it does not. */
+    void ping();
+
+    /** Which database this is, for people: never contains a password. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,74 @@
+package dev.pipestore.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The JSON metadata objects kept with records: parsing, size limit, and the one shared mapper. */
+public final class Metadata {
+
+    /** Largest metadata object accepted, in UTF-8 bytes of its compact JSON form. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    /** Reads and writes JSON everywhere in pipestore; BigDecimal keeps numbers exactly as written. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private Metadata() {}
+
+    /** An empty object. */
+    public static ObjectNode empty() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Parses {@code json} as a JSON object of at most {@value #MAX_BYTES} bytes.
+     *
+     * @throws InvalidInputException naming {@code field} when it is not valid JSON, not an object, or too large
+     */
+    public static ObjectNode parseObject(String field, String json) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new InvalidInputException(field, "larger than " + MAX_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(field, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(field, "must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Compact JSON text of {@code node}. */
+    public static String toJson(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** Parses JSON read back from a backend, which pipestore itself wrote. */
+    public static JsonNode parseStored(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON could not be read", e);
+        }
+    }
+
+    static ObjectNode copyOrEmpty(ObjectNode metadata) {
+        return metadata == null ? empty() : metadata.deepCopy();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pipestore.catalog;
+
+import dev.pipestore.NotFoundException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Repository of raw text document rows. */
+public interface TextDocuments {
+
+    /** @throws dev.pipestore.ConflictException when the id or the idempotency key is already taken */
+    TextDocument insert(TextDocument document);
+
+    Optional<TextDocument> find(UUID id);
+
+    default TextDocument get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("text document", id.toString()));
+    }
+
+    Optional<TextDocument> findByIdempotencyKey(String idempotencyKey);
+
+    /** Newest first. */
+    Page<TextDocument> list(TextDocumentQuery query, PageRequest page);
+
+    boolean delete(UUID id);
+}
