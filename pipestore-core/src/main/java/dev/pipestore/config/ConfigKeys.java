@@ -1,0 +1,57 @@
+package dev.pipestore.config;
+
+/**
+ * Every environment variable pipestore reads, with its default. The seed's variables (section 8.1) keep their names;
+ * the rest start with {@code PIPESTORE_}. A variable that is unset or empty takes its default.
+ */
+public final class ConfigKeys {
+
+    /** Where embedded backends keep their data. Default {@value #DEFAULT_DATA_DIR}. */
+    public static final String DATA_DIR = "PIPESTORE_DATA_DIR";
+    public static final String DEFAULT_DATA_DIR = "./pipestore-data";
+
+    /** S3 endpoint, {@code host:port} or a URL. Unset: objects go to the file system under the data directory. */
+    public static final String MINIO_ENDPOINT = "MINIO_ENDPOINT";
+    /** S3 access key; required with {@link #MINIO_ENDPOINT}. */
+    public static final String MINIO_ACCESS_KEY = "MINIO_ACCESS_KEY";
+    /** S3 secret key; required with {@link #MINIO_ENDPOINT}. Never printed. */
+    public static final String MINIO_SECRET_KEY = "MINIO_SECRET_KEY";
+    /** {@code true} for HTTPS to the S3 endpoint. Default {@code false}, as in the seed. */
+    public static final String MINIO_SECURE = "MINIO_SECURE";
+    /** S3 region for request signing. Default {@value #DEFAULT_REGION}. */
+    public static final String MINIO_REGION = "MINIO_REGION";
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** The bucket of the seed layout. Default {@code data-pipeline}. */
+    public static final String BUCKET = "PIPESTORE_BUCKET";
+
+    /** {@code postgresql://user:pass@host:port/db?sslmode=...}, {@code mysql://}, {@code mariadb://} or {@code jdbc:}. Unset: embedded SQLite. */
+    public static final String DATABASE_URL = "DATABASE_URL";
+    /** Connections kept open. Default {@value #DEFAULT_POOL_SIZE}. */
+    public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+    public static final int DEFAULT_POOL_SIZE = 10;
+    /** Extra connections allowed under load, above the pool size. Default {@value #DEFAULT_MAX_OVERFLOW}. */
+    public static final String DATABASE_MAX_OVERFLOW = "DATABASE_MAX_OVERFLOW";
+    public static final int DEFAULT_MAX_OVERFLOW = 20;
+
+    /** Redis host. Unset: an in-process cache. */
+    public static final String REDIS_HOST = "REDIS_HOST";
+    /** Default {@value #DEFAULT_REDIS_PORT}. */
+    public static final String REDIS_PORT = "REDIS_PORT";
+    public static final int DEFAULT_REDIS_PORT = 6379;
+    /** Redis logical database. Default 0. */
+    public static final String REDIS_DB = "REDIS_DB";
+    /** Redis password (AUTH). Never printed. */
+    public static final String REDIS_PASSWORD = "REDIS_PASSWORD";
+    /** {@code true} for TLS to Redis. Default {@code false}. */
+    public static final String REDIS_TLS = "REDIS_TLS";
+    /** Prefix of every cache key, so deployments can share one Redis. Default {@value #DEFAULT_CACHE_PREFIX}. */
+    public static final String CACHE_PREFIX = "PIPESTORE_CACHE_PREFIX";
+    public static final String DEFAULT_CACHE_PREFIX = "pipestore:";
+
+    /** Scratch space for uploads in progress. Default {@code <data dir>/tmp}. */
+    public static final String TEMP_STORAGE_PATH = "TEMP_STORAGE_PATH";
+    /** Cold storage for archived data. Default {@code <data dir>/archive}. */
+    public static final String ARCHIVE_STORAGE_PATH = "ARCHIVE_STORAGE_PATH";
+
+    private ConfigKeys() {}
+}
