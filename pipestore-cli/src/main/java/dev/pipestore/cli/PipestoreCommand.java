@@ -1,0 +1,26 @@
+package dev.pipestore.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code pipestore} command; it only groups the subcommands. */
+@Command(
+        name = "pipestore",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Storage for speech-processing pipelines: audio and text in object storage, results in SQL, cache in Redis.",
+        subcommands = {DoctorCommand.class, MigrateCommand.class},
+        footer = {"", "Configuration comes from the environment (MINIO_*, DATABASE_URL, REDIS_*, PIPESTORE_DATA_DIR);",
+                  "unset backends use embedded defaults in ./pipestore-data. Run 'pipestore doctor' to see what is in use."})
+final class PipestoreCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pipestore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.config.StoreConfig;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+
+    private static final String SECRET = "hunter2-not-shown";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void reportsEveryEmbeddedBackendUpWithNothingConfigured() throws Exception {
+        CliProcess.Result result = CliProcess.run(Map.of("PIPESTORE_DATA_DIR", dataDir.toString()), "doctor");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout())
+                .contains("PIPESTORE_DATA_DIR", dataDir.toString())
+                .containsPattern("object_store +up .*embedded")
+                .containsPattern("catalog +up .*sqlite")
+                .containsPattern("cache +up .*embedded")
+                .contains("All backends answer.");
+    }
+
+    @Test
+    void jsonOutputListsEachBackendWithStatusAndLatency() throws Exception {
+        CliProcess.Result result = CliProcess.run(Map.of("PIPESTORE_DATA_DIR", dataDir.toString()), "doctor", "--json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode report = Metadata.MAPPER.readTree(result.stdout());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(report.get("configuration").get("PIPESTORE_DATA_DIR").asText()).isEqualTo(dataDir.toString());
+        assertThat(report.get("backends")).hasSize(3).allSatisfy(backend -> {
+            assertThat(backend.get("status").asText()).isEqualTo("up");
+            assertThat(backend.get("embedded").asBoolean()).isTrue();
+            assertThat(backend.get("latency_ms").isNumber()).isTrue();
+        });
+    }
+
+    @Test
+    void exitsNonZeroAndNamesTheBackendThatDoesNotAnswerWithoutItsPassword() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliProcess.Result result = CliProcess.run(Map.of(
+                "PIPESTORE_DATA_DIR", dataDir.toString(),
+                "DATABASE_URL", "postgresql://postgres:" + SECRET + "@127.0.0.1:" + closedPort + "/test"), "doctor", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout() + result.stderr()).doesNotContain(SECRET);
+        JsonNode report = Metadata.MAPPER.readTree(result.stdout());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        JsonNode catalog = report.get("backends").get(1);
+        assertThat(catalog.get("port").asText()).isEqualTo("catalog");
+        assertThat(catalog.get("status").asText()).isEqualTo("down");
+        assertThat(catalog.get("error").asText()).contains("DATABASE_URL").contains("127.0.0.1:" + closedPort);
+        assertThat(report.get("configuration").get("DATABASE_URL").asText()).contains("***");
+    }
+
+    @Test
+    void malformedVariableStopsWithOneLineNamingIt() throws Exception {
+        CliProcess.Result result = CliProcess.run(Map.of(
+                "PIPESTORE_DATA_DIR", dataDir.toString(), "DATABASE_URL", "oracle://u:" + SECRET + "@h/db"), "doctor");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().strip()).startsWith("pipestore: DATABASE_URL: unknown scheme 'oracle'").doesNotContain("\n");
+        assertThat(result.stdout() + result.stderr()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void worksWhileAnotherProcessHoldsTheEmbeddedDataDirectory() throws Exception {
+        try (PipeStore running = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())))) {
+            CliProcess.Result result = CliProcess.run(Map.of("PIPESTORE_DATA_DIR", dataDir.toString()), "doctor");
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(running.health().allUp()).isTrue();
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        CliProcess.Result result = CliProcess.run(Map.of("PIPESTORE_DATA_DIR", dataDir.toString()), "frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("frobnicate");
+    }
+}

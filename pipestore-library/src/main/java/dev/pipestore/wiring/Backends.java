@@ -1,0 +1,83 @@
+package dev.pipestore.wiring;
+
+import dev.pipestore.StoreException;
+import dev.pipestore.cache.Cache;
+import dev.pipestore.cache.local.LocalCache;
+import dev.pipestore.cache.redis.RedisCache;
+import dev.pipestore.cache.redis.RedisSettings;
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.sql.SqlCatalog;
+import dev.pipestore.catalog.sql.SqlCatalogSettings;
+import dev.pipestore.config.CacheConfig;
+import dev.pipestore.config.ConfigKeys;
+import dev.pipestore.config.ConfigurationException;
+import dev.pipestore.config.DatabaseConfig;
+import dev.pipestore.config.ObjectStoreConfig;
+import dev.pipestore.config.StoreConfig;
+import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.objectstore.fs.FileSystemObjectStore;
+import dev.pipestore.objectstore.s3.S3ObjectStore;
+import dev.pipestore.objectstore.s3.S3Settings;
+import java.time.Duration;
+
+/**
+ * The composition root: builds each port's adapter from a {@link StoreConfig}. Nothing else chooses adapters.
+ * A backend that cannot be opened fails with a {@link ConfigurationException} naming the variable that chose it.
+ */
+public final class Backends {
+
+    /** How long one Redis command may take before the cache treats Redis as down. */
+    static final Duration REDIS_COMMAND_TIMEOUT = Duration.ofMillis(500);
+
+    private Backends() {}
+
+    /** The object store adapter: S3 when {@code MINIO_ENDPOINT} is set, else files under the data directory. */
+    public static ObjectStore openObjectStore(StoreConfig config) {
+        return switch (config.objectStore()) {
+            case ObjectStoreConfig.S3 s3 -> failingWith(ConfigKeys.MINIO_ENDPOINT, () -> S3ObjectStore.open(
+                    new S3Settings(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), s3.bucket())));
+            case ObjectStoreConfig.FileSystem fs -> {
+                DataDirectories.prepare(ConfigKeys.DATA_DIR, fs.root());
+                yield failingWith(ConfigKeys.DATA_DIR, () -> FileSystemObjectStore.open(fs.root(), fs.bucket()));
+            }
+        };
+    }
+
+    /** The catalog adapter for {@code DATABASE_URL}, or embedded SQLite in the data directory; migrated when asked. */
+    public static Catalog openCatalog(StoreConfig config, boolean migrate) {
+        DatabaseConfig db = config.database();
+        String variable = ConfigKeys.DATABASE_URL;
+        if (db.embedded()) {
+            DataDirectories.prepare(ConfigKeys.DATA_DIR, config.dataDir());
+            variable = ConfigKeys.DATA_DIR;
+        }
+        var settings = new SqlCatalogSettings(db.jdbcUrl(), db.user(), db.password(), db.poolSize(), db.maxOverflow());
+        return failingWith(variable, () -> SqlCatalog.open(settings, migrate));
+    }
+
+    /** The cache adapter: Redis when {@code REDIS_HOST} is set, else in-process. Never fails because Redis is down. */
+    public static Cache openCache(StoreConfig config) {
+        return switch (config.cache()) {
+            case CacheConfig.Redis redis -> failingWith(ConfigKeys.REDIS_HOST, () -> RedisCache.open(new RedisSettings(
+                    redis.host(), redis.port(), redis.database(), redis.password(), redis.tls(), redis.keyPrefix(),
+                    REDIS_COMMAND_TIMEOUT)));
+            case CacheConfig.InProcess local -> new LocalCache(local.maxEntries(), local.keyPrefix());
+        };
+    }
+
+    /** Makes sure the temporary and archive directories exist and are writable. */
+    public static void prepareDirectories(StoreConfig config) {
+        DataDirectories.prepare(ConfigKeys.TEMP_STORAGE_PATH, config.tempDir());
+        DataDirectories.prepare(ConfigKeys.ARCHIVE_STORAGE_PATH, config.archiveDir());
+    }
+
+    private static <T> T failingWith(String variable, java.util.function.Supplier<T> opener) {
+        try {
+            return opener.get();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw new ConfigurationException(variable, e.getMessage(), e);
+        }
+    }
+}
