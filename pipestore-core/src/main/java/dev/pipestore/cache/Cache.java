@@ -35,6 +35,11 @@ public interface Cache extends AutoCloseable {
     /** Which cache this is, for people: never contains a password. */
     String describe();
 
+    /** Hits, misses and errors so far; adapters that do not count report {@link CacheStats#ZERO}. */
+    default CacheStats stats() {
+        return CacheStats.ZERO;
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,121 @@
+package dev.pipestore.cache.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.pipestore.cache.Cache;
+import dev.pipestore.cache.CacheStats;
+import dev.pipestore.cache.internal.CacheArguments;
+import dev.pipestore.cache.internal.CacheCounters;
+import dev.pipestore.catalog.Metadata;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The embedded cache: an in-process, size-bounded Caffeine cache with a time to live per entry. */
+public final class LocalCache implements Cache {
+
+    /** What is kept per key: the compact JSON text and how long it may live. */
+    private record Entry(String json, long ttlNanos) {}
+
+    private final long maximumSize;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
+    private final CacheCounters counters = new CacheCounters();
+
+    /** An empty cache holding at most {@code maximumSize} entries, least useful first out. */
+    public LocalCache(long maximumSize) {
+        this(maximumSize, Ticker.systemTicker());
+    }
+
+    /** With an injected clock, so that tests can see an hour pass without waiting for it. */
+    LocalCache(long maximumSize, Ticker ticker) {
+        if (maximumSize < 1) {
+            throw new IllegalArgumentException("maximumSize must be at least 1, was " + maximumSize);
+        }
+        this.maximumSize = maximumSize;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfter(new PerEntryTtl())
+                .ticker(ticker)
+                // Housekeeping on the calling thread: no background work to outlive close(), and eviction is prompt.
+                .executor(Runnable::run)
+                .build();
+    }
+
+    @Override
+    public Optional<JsonNode> get(String key) {
+        Entry entry = entries.getIfPresent(CacheArguments.checkKey(key));
+        if (entry == null) {
+            counters.miss();
+            return Optional.empty();
+        }
+        try {
+            JsonNode value = Metadata.MAPPER.readTree(entry.json());
+            counters.hit();
+            return Optional.of(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the cache wrote JSON it cannot read back under key " + key, e);
+        }
+    }
+
+    @Override
+    public boolean put(String key, JsonNode value, Duration ttl) {
+        CacheArguments.checkKey(key);
+        CacheArguments.checkValue(value);
+        CacheArguments.checkTtl(ttl);
+        // Kept as text, not as the tree: callers cannot mutate a cached value through a shared reference, and a
+        // value reads back exactly as it would from Redis (numbers included).
+        entries.put(key, new Entry(Metadata.toJson(value), ttl.toNanos()));
+        return true;
+    }
+
+    @Override
+    public boolean delete(String key) {
+        entries.invalidate(CacheArguments.checkKey(key));
+        return true;
+    }
+
+    /** How long {@code key} has left, like Redis TTL; empty when it is absent or expired. */
+    Optional<Duration> timeToLive(String key) {
+        return entries.policy().expireVariably().flatMap(policy -> policy.getExpiresAfter(key));
+    }
+
+    @Override
+    public void ping() {
+        // In-process: always answers.
+    }
+
+    @Override
+    public String describe() {
+        return "in-process (max " + maximumSize + " entries)";
+    }
+
+    @Override
+    public CacheStats stats() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        entries.invalidateAll();
+    }
+
+    /** Each entry lives for the time to live it was put with; reading it does not extend it. */
+    private static final class PerEntryTtl implements Expiry<String, Entry> {
+        @Override
+        public long expireAfterCreate(String key, Entry entry, long currentTime) {
+            return entry.ttlNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+            return entry.ttlNanos();
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
