@@ -1,0 +1,69 @@
+package dev.pipestore.catalog.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Builds the HikariCP pool for a catalog: sized from the settings, failing fast and clearly when the database is not there. */
+final class ConnectionPools {
+
+    /** How long a caller waits for a pooled connection before the catalog counts as unavailable. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the driver may take to open one new connection (TCP connect plus login). */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a liveness check ({@code Connection.isValid}) may take. */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+
+    private ConnectionPools() {}
+
+    static HikariDataSource open(SqlCatalogSettings settings, Dialect dialect, String driverUrl, String description) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("pipestore-catalog");
+        config.setDriverClassName(dialect.driverClassName());
+        config.setJdbcUrl(driverUrl);
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMinimumIdle(settings.poolSize());
+        config.setMaximumPoolSize(settings.poolSize() + settings.maxOverflow());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        // Positive: open() tries one connection at once and throws if it fails, rather than returning a pool that
+        // only reports the problem on first use (0) or never (negative).
+        config.setInitializationFailTimeout(1);
+        dialect.configurePool(config, driverUrl, CONNECT_TIMEOUT);
+        if (dialect instanceof SqliteDialect) {
+            createParentDirectory(SqliteDialect.databaseFile(driverUrl), description);
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, settings.password()), e);
+        } catch (RuntimeException e) {
+            // HikariCP refuses a URL the driver does not accept before any connection is tried.
+            throw new InvalidInputException("jdbcUrl", "cannot use " + settings.redactedUrl() + ": "
+                    + FailureReasons.reason(e, settings.password()), e);
+        }
+    }
+
+    private static void createParentDirectory(Path file, String description) {
+        if (file == null || file.getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new BackendUnavailableException("catalog " + description, "cannot create the directory " + file.getParent()
+                    + " (" + e + ")", e);
+        }
+    }
+}

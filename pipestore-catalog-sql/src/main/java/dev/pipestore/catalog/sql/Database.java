@@ -1,0 +1,185 @@
+package dev.pipestore.catalog.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The connection pool with the dialect: runs work on a connection, in a transaction when it writes, and turns the
+ * SQL errors it expects into pipestore's exceptions.
+ */
+final class Database implements AutoCloseable {
+
+    /** Work done on one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void bind(Binder binder) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String description;
+    private final String password;
+
+    Database(HikariDataSource pool, Dialect dialect, String description, String password) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+        this.password = password;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Runs {@code work} in auto-commit mode: for reads and single statements. */
+    <T> T run(String action, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(String action, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            dialect.begin(connection);
+            T result;
+            try {
+                result = work.run(connection);
+                dialect.commit(connection);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw translate(action, e);
+        }
+    }
+
+    private void rollback(Connection connection, Throwable failure) {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException e) {
+            // The transaction's state is unknown (the database may have ended it already): never reuse the connection.
+            failure.addSuppressed(e);
+            pool.evictConnection(connection);
+        }
+    }
+
+    <T> List<T> query(Connection connection, String sql, Parameters parameters, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.bind(new Binder(dialect, statement));
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                Row row = new Row(dialect, rows);
+                while (rows.next()) {
+                    result.add(mapper.map(row));
+                }
+                return result;
+            }
+        }
+    }
+
+    <T> Optional<T> queryOne(Connection connection, String sql, Parameters parameters, RowMapper<T> mapper)
+            throws SQLException {
+        List<T> rows = query(connection, sql, parameters, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    int update(Connection connection, String sql, Parameters parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.bind(new Binder(dialect, statement));
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Whether a row with this id exists in {@code table}. */
+    boolean exists(String action, String table, java.util.UUID id) {
+        return run(action, c -> !query(c, "SELECT 1 FROM " + table + " WHERE id = ?", b -> b.uuid(id), r -> 1).isEmpty());
+    }
+
+    /** The pipestore exception for a failed {@code action}; constraint violations become {@link ConstraintViolation}. */
+    RuntimeException translate(String action, SQLException e) {
+        if (pool.isClosed()) {
+            return new StoreException("catalog " + description + " is closed; cannot " + action, e);
+        }
+        if (anyInChain(e, dialect::isUnavailable)) {
+            return unavailable(e);
+        }
+        Dialect.Violation violation = violation(e);
+        String reason = FailureReasons.clean(String.valueOf(e.getMessage()), password);
+        return switch (violation) {
+            case UNIQUE, FOREIGN_KEY -> new ConstraintViolation(violation, "cannot " + action + ": " + reason, e);
+            case INVALID_VALUE -> new InvalidInputException("value", "the catalog refused to " + action + ": " + reason, e);
+            case NONE -> new StoreException("catalog " + description + ": cannot " + action + ": " + reason, e);
+        };
+    }
+
+    BackendUnavailableException unavailable(Throwable e) {
+        return new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, password), e);
+    }
+
+    /** Batch failures wrap the statement's own error; look through the chain for the first one we recognise. */
+    private Dialect.Violation violation(SQLException e) {
+        for (SQLException sql : chain(e)) {
+            Dialect.Violation violation = dialect.violation(sql);
+            if (violation != Dialect.Violation.NONE) {
+                return violation;
+            }
+        }
+        return Dialect.Violation.NONE;
+    }
+
+    private static boolean anyInChain(SQLException e, java.util.function.Predicate<SQLException> test) {
+        return chain(e).stream().anyMatch(test);
+    }
+
+    private static List<SQLException> chain(SQLException e) {
+        List<SQLException> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && chain.size() < 20; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                chain.add(sql);
+                if (sql.getNextException() != null && sql.getNextException() != sql.getCause()) {
+                    chain.add(sql.getNextException());
+                }
+            }
+        }
+        return chain;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

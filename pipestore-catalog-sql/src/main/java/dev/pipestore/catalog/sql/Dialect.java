@@ -1,0 +1,144 @@
+package dev.pipestore.catalog.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.pipestore.InvalidInputException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What differs between the SQL databases the catalog runs on: drivers and pool settings, how UUIDs, times and JSON
+ * are bound, how errors are told apart, and the one query that has a better native form. Everything else is shared.
+ */
+abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDialect {
+
+    /** What kind of constraint a failed statement broke. */
+    enum Violation {
+        UNIQUE,
+        FOREIGN_KEY,
+        /** A NOT NULL, CHECK, length or type rule: the value itself is unacceptable. */
+        INVALID_VALUE,
+        NONE
+    }
+
+    /** Picks the dialect from the JDBC URL's prefix. */
+    static Dialect forUrl(String jdbcUrl, String password) {
+        String lower = jdbcUrl.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return new MariaDbDialect();
+        }
+        if (lower.startsWith("jdbc:sqlite:")) {
+            return new SqliteDialect();
+        }
+        throw new InvalidInputException("jdbcUrl", "unsupported JDBC URL " + Redaction.redact(jdbcUrl, password)
+                + ", expected one starting with jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:sqlite:");
+    }
+
+    /** Short name used in descriptions and migration folders' documentation, for example {@code postgresql}. */
+    abstract String name();
+
+    /** The folder under {@code db/migration} holding this dialect's Flyway scripts. */
+    abstract String migrationFolder();
+
+    abstract String driverClassName();
+
+    /** The URL handed to the driver; the configured one unless the driver needs another spelling. */
+    String driverUrl(String configuredUrl) {
+        return configuredUrl.strip();
+    }
+
+    /**
+     * Adds driver properties and connection set-up; a setting the URL already gives is left to the URL.
+     *
+     * @param connectTimeout how long the driver may try to open one connection, so an unreachable server fails fast
+     */
+    abstract void configurePool(HikariConfig config, String driverUrl, Duration connectTimeout);
+
+    /** The placeholder for a JSON parameter bound as text. */
+    String jsonParameter() {
+        return "?";
+    }
+
+    void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        statement.setString(index, value == null ? null : value.toString());
+    }
+
+    UUID getUuid(ResultSet rows, String column) throws SQLException {
+        String text = rows.getString(column);
+        return text == null ? null : UUID.fromString(text);
+    }
+
+    abstract void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    abstract Instant getInstant(ResultSet rows, String column) throws SQLException;
+
+    void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    abstract Violation violation(SQLException e);
+
+    /** Whether {@code e} means the database cannot be reached or refuses us, rather than a fault in one statement. */
+    boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.startsWith("28")));
+    }
+
+    /**
+     * The newest row of {@code table} for each model version of one audio file (a {@code null} version is one group);
+     * one {@code ?} parameter, the audio file id. Window functions work on all three databases.
+     */
+    String latestPerModelVersion(String table, String columns) {
+        return "SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY model_version"
+                + " ORDER BY created_at DESC, id DESC) AS pipestore_rank FROM " + table + " WHERE audio_file_id = ?) ranked"
+                + " WHERE pipestore_rank = 1 ORDER BY created_at DESC, id DESC";
+    }
+
+    /** For people: which database, on which server, as which user; never the password. */
+    String describe(String jdbcUrl, String user) {
+        String url = jdbcUrl.strip();
+        int schemeEnd = url.indexOf(':', 5);
+        String scheme = url.substring(5, schemeEnd).toLowerCase(Locale.ROOT);
+        String rest = url.substring(schemeEnd + 1);
+        if (rest.startsWith("//")) {
+            rest = rest.substring(2);
+        }
+        int query = indexOfAny(rest, "?;");
+        String location = query < 0 ? rest : rest.substring(0, query);
+        int at = location.lastIndexOf('@');
+        if (at >= 0) {
+            location = location.substring(at + 1);
+        }
+        return scheme + " " + location + (user == null || user.isEmpty() ? "" : " (user " + user + ")");
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

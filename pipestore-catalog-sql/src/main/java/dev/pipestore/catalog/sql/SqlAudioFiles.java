@@ -1,0 +1,164 @@
+package dev.pipestore.catalog.sql;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioFiles;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Cursor;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.StorageTier;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code audio_files} table, on any dialect. */
+final class SqlAudioFiles implements AudioFiles {
+
+    private static final String TABLE = "audio_files";
+    private static final String COLUMNS = "id, file_path, file_size, duration_seconds, created_at, format, status, metadata,"
+            + " content_sha256, original_name, object_key, storage_tier, duration_precise, sample_rate, channels, language,"
+            + " idempotency_key, updated_at, archived_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
+
+    private final Database database;
+    private final Clock clock;
+    private final String insert;
+    private final String updateMetadata;
+
+    SqlAudioFiles(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        String json = database.dialect().jsonParameter();
+        this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + json
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.updateMetadata = "UPDATE " + TABLE + " SET metadata = " + json + ", updated_at = ? WHERE id = ?";
+    }
+
+    @Override
+    public AudioFile insert(AudioFile file) {
+        AudioFile row = storable(file);
+        try {
+            database.run("insert audio file " + row.id(), c -> database.update(c, insert, b -> b.uuid(row.id())
+                    .text(row.filePath()).bigint(row.fileSize()).integer(row.durationSeconds()).instant(row.createdAt())
+                    .text(row.format()).text(row.status().wireName()).metadata(row.metadata()).text(row.contentSha256())
+                    .text(row.originalName()).text(row.objectKey()).text(row.storageTier().wireName())
+                    .real(row.durationPrecise()).integer(row.sampleRate()).integer(row.channels()).text(row.language())
+                    .text(row.idempotencyKey()).instant(row.updatedAt()).instant(row.archivedAt())));
+        } catch (ConstraintViolation e) {
+            if (e.isUnique() && e.concerns("idempotency_key")) {
+                throw new ConflictException("idempotency key '" + row.idempotencyKey() + "' is already used by another audio file", e);
+            }
+            if (e.isUnique()) {
+                throw new ConflictException("audio file " + row.id() + " already exists", e);
+            }
+            throw e;
+        }
+        return row;
+    }
+
+    @Override
+    public Optional<AudioFile> find(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return database.run("read audio file " + id, c -> database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map));
+    }
+
+    @Override
+    public Optional<AudioFile> findByIdempotencyKey(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return database.run("find audio file by idempotency key", c -> database.queryOne(c,
+                SELECT + " WHERE idempotency_key = ?", b -> b.text(idempotencyKey), SqlAudioFiles::map));
+    }
+
+    @Override
+    public Optional<AudioFile> findBySha256(String contentSha256) {
+        Objects.requireNonNull(contentSha256, "contentSha256");
+        return database.run("find audio file by SHA-256", c -> database.queryOne(c,
+                SELECT + " WHERE content_sha256 = ? ORDER BY created_at, id LIMIT 1", b -> b.text(contentSha256),
+                SqlAudioFiles::map));
+    }
+
+    @Override
+    public Page<AudioFile> list(AudioFileQuery query, PageRequest page) {
+        return new KeysetQuery(TABLE, COLUMNS)
+                .equal("status", query.status())
+                .createdBetween(query.createdFrom(), query.createdBefore())
+                .equal("language", query.language())
+                .page(database, "list audio files", page, SqlAudioFiles::map, f -> new Cursor(f.createdAt(), f.id()));
+    }
+
+    @Override
+    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        Instant now = Binder.storable("updated_at", clock.instant());
+        return database.inTransaction("change status of audio file " + id, c -> {
+            int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                    b -> b.text(next.wireName()).instant(now).uuid(id).text(expected.wireName()));
+            AudioFile current = database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map)
+                    .orElseThrow(() -> new NotFoundException("audio file", id.toString()));
+            if (changed == 0) {
+                throw new ConflictException("audio file " + id + " is " + current.status().wireName() + ", not "
+                        + expected.wireName() + "; its status was not changed to " + next.wireName());
+            }
+            return current;
+        });
+    }
+
+    @Override
+    public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(metadata, "metadata");
+        Instant now = Binder.storable("updated_at", clock.instant());
+        return database.inTransaction("update metadata of audio file " + id, c -> {
+            int changed = database.update(c, updateMetadata, b -> b.metadata(metadata).instant(now).uuid(id));
+            if (changed == 0) {
+                throw new NotFoundException("audio file", id.toString());
+            }
+            return database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        Objects.requireNonNull(id, "id");
+        try {
+            return database.run("delete audio file " + id,
+                    c -> database.update(c, "DELETE FROM " + TABLE + " WHERE id = ?", b -> b.uuid(id))) > 0;
+        } catch (ConstraintViolation e) {
+            if (e.isForeignKey()) {
+                throw new ConflictException("audio file " + id
+                        + " still has transcriptions or analysis results; it cannot be deleted before them", e);
+            }
+            throw e;
+        }
+    }
+
+    private static AudioFile storable(AudioFile f) {
+        if (!Double.isFinite(f.durationPrecise()) || f.durationPrecise() < 0) {
+            throw new InvalidInputException("duration_precise", "must be a finite number of seconds at least 0, got "
+                    + f.durationPrecise());
+        }
+        return new AudioFile(f.id(), f.filePath(), f.fileSize(), f.durationSeconds(), Binder.storable("created_at", f.createdAt()),
+                f.format(), f.status(), f.metadata(), f.contentSha256(), f.originalName(), f.objectKey(), f.storageTier(),
+                f.durationPrecise(), f.sampleRate(), f.channels(), f.language(), f.idempotencyKey(),
+                Binder.storable("updated_at", f.updatedAt()), Binder.storable("archived_at", f.archivedAt()));
+    }
+
+    private static AudioFile map(Row row) throws SQLException {
+        return new AudioFile(row.uuid("id"), row.text("file_path"), row.bigint("file_size"), row.integer("duration_seconds"),
+                row.instant("created_at"), row.text("format"), AudioStatus.parse(row.text("status")), row.object("metadata"),
+                row.text("content_sha256"), row.text("original_name"), row.text("object_key"),
+                StorageTier.parse(row.text("storage_tier")), row.real("duration_precise"), row.integerOrNull("sample_rate"),
+                row.integerOrNull("channels"), row.text("language"), row.text("idempotency_key"), row.instant("updated_at"),
+                row.instant("archived_at"));
+    }
+}
