@@ -1,0 +1,161 @@
+package dev.pipestore.objectstore.s3;
+
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
+import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.objectstore.ObjectInfo;
+import dev.pipestore.objectstore.ObjectKeys;
+import dev.pipestore.objectstore.ObjectPage;
+import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.objectstore.ObjectSummary;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.StoredObject;
+import dev.pipestore.objectstore.internal.RequestChecks;
+import java.io.InputStream;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The object store port over the S3 protocol (AWS SDK v2): one bucket on MinIO, AWS S3, Ceph or S3Proxy. */
+public final class S3ObjectStore implements ObjectStore {
+
+    /** Content up to this size goes up in one request; larger content in parts of this size. */
+    public static final int PART_SIZE = 8 * 1024 * 1024;
+
+    private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+
+    private final S3Client client;
+    private final S3Settings settings;
+    private final S3Errors errors;
+    private final S3Uploads uploads;
+
+    private S3ObjectStore(S3Client client, S3Settings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.errors = new S3Errors(settings);
+        this.uploads = new S3Uploads(client, settings.bucket(), errors);
+    }
+
+    /**
+     * Connects to {@code settings.endpoint()} and creates the bucket when it is missing.
+     *
+     * @throws BackendUnavailableException if the server does not answer or refuses the keys
+     */
+    public static S3ObjectStore open(S3Settings settings) {
+        S3Client client = S3Clients.create(settings);
+        S3ObjectStore store = new S3ObjectStore(client, settings);
+        try {
+            new S3Buckets(client, settings, store.errors).ensureExists();
+            return store;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public StoredObject put(String key, InputStream content, PutOptions options) {
+        ObjectKeys.requireValid(key);
+        RequestChecks.requireAllowedMetadata(options);
+        return uploads.put(key, content, options);
+    }
+
+    @Override
+    public InputStream get(String key, ByteRange range) {
+        ObjectKeys.requireValid(key);
+        String header = range.isAll() ? null : range.toHttpHeader();
+        try {
+            return new AbortingInputStream(client.getObject(b -> b.bucket(settings.bucket()).key(key).range(header)));
+        } catch (NoSuchKeyException e) {
+            throw new NotFoundException("object", key);
+        } catch (NoSuchBucketException e) {
+            throw new NotFoundException("bucket", settings.bucket());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                throw new InvalidInputException("range", header + " starts at or past the end of object " + ObjectKeys.printable(key), e);
+            }
+            throw errors.translate(e, "get of " + ObjectKeys.printable(key));
+        } catch (SdkException e) {
+            throw errors.translate(e, "get of " + ObjectKeys.printable(key));
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String key) {
+        ObjectKeys.requireValid(key);
+        HeadObjectResponse response;
+        try {
+            response = client.headObject(b -> b.bucket(settings.bucket()).key(key));
+        } catch (S3Exception e) {
+            // A HEAD answer has no body, so a missing key is only its 404 status.
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw errors.translate(e, "head of " + ObjectKeys.printable(key));
+        } catch (SdkException e) {
+            throw errors.translate(e, "head of " + ObjectKeys.printable(key));
+        }
+        String contentType = response.contentType() == null ? DEFAULT_CONTENT_TYPE : response.contentType();
+        return Optional.of(new ObjectInfo(key, response.contentLength(), contentType, response.lastModified(),
+                S3Metadata.fromHeaders(response.metadata())));
+    }
+
+    @Override
+    public void delete(String key) {
+        ObjectKeys.requireValid(key);
+        try {
+            client.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+        } catch (SdkException e) {
+            throw errors.translate(e, "delete of " + ObjectKeys.printable(key));
+        }
+    }
+
+    @Override
+    public ObjectPage list(String prefix, String continuation, int maxKeys) {
+        String checkedPrefix = ObjectKeys.requireValidPrefix(prefix);
+        RequestChecks.requireMaxKeys(maxKeys);
+        ListObjectsV2Response page;
+        try {
+            page = client.listObjectsV2(b -> b.bucket(settings.bucket())
+                    .prefix(checkedPrefix.isEmpty() ? null : checkedPrefix)
+                    .continuationToken(continuation)
+                    .maxKeys(maxKeys));
+        } catch (S3Exception e) {
+            if (continuation != null && e.statusCode() == 400) {
+                throw new InvalidInputException("continuation", "the server refused the continuation token ("
+                        + S3Errors.errorCode(e) + "); start the listing again", e);
+            }
+            throw errors.translate(e, "list of '" + checkedPrefix + "'");
+        } catch (SdkException e) {
+            throw errors.translate(e, "list of '" + checkedPrefix + "'");
+        }
+        var objects = page.contents().stream().map(o -> new ObjectSummary(o.key(), o.size(), o.lastModified())).toList();
+        return new ObjectPage(objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+    }
+
+    @Override
+    public void ping() {
+        new S3Buckets(client, settings, errors).requireReachable();
+    }
+
+    @Override
+    public String describe() {
+        return errors.backend();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStore[" + describe() + "]";
+    }
+}

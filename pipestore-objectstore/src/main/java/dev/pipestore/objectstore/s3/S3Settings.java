@@ -1,0 +1,57 @@
+package dev.pipestore.objectstore.s3;
+
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.objectstore.internal.BucketNames;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where an {@link S3ObjectStore} connects and with which keys.
+ *
+ * @param endpoint {@code http://host:port} or {@code https://host:port} of the S3 server (MinIO, AWS, S3Proxy)
+ * @param region signing region; {@code null} or blank means {@value #DEFAULT_REGION}
+ * @param accessKey access key id
+ * @param secretKey secret key; never printed, not even by {@link #toString()}
+ * @param bucket the bucket the store works in, created when missing
+ */
+public record S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket) {
+
+    /** The region used when none is given; MinIO and S3Proxy accept any, and on AWS it needs no location constraint. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public S3Settings {
+        Objects.requireNonNull(endpoint, "endpoint");
+        String scheme = endpoint.getScheme();
+        if (!("http".equals(scheme) || "https".equals(scheme)) || endpoint.getHost() == null) {
+            throw new InvalidInputException("endpoint", "'" + endpoint + "' is not an http:// or https:// URL with a host");
+        }
+        if (endpoint.getRawUserInfo() != null) {
+            // Credentials in the URL would end up in every message that names the endpoint.
+            throw new InvalidInputException("endpoint", "must not contain credentials; give them as access key and secret key");
+        }
+        region = region == null || region.isBlank() ? DEFAULT_REGION : region.strip();
+        if (accessKey == null || accessKey.isEmpty()) {
+            throw new InvalidInputException("accessKey", "must not be empty");
+        }
+        if (secretKey == null || secretKey.isEmpty()) {
+            throw new InvalidInputException("secretKey", "must not be empty");
+        }
+        BucketNames.requireValid(bucket);
+    }
+
+    /** The same settings for another bucket. */
+    public S3Settings withBucket(String otherBucket) {
+        return new S3Settings(endpoint, region, accessKey, secretKey, otherBucket);
+    }
+
+    /** The same settings for another endpoint, such as a second site holding the replica. */
+    public S3Settings withEndpoint(URI otherEndpoint) {
+        return new S3Settings(otherEndpoint, region, accessKey, secretKey, bucket);
+    }
+
+    @Override
+    public String toString() {
+        return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey + ", secretKey=***, bucket="
+                + bucket + "]";
+    }
+}

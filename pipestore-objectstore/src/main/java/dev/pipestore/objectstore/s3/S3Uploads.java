@@ -1,0 +1,154 @@
+package dev.pipestore.objectstore.s3;
+
+import dev.pipestore.IntegrityException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.objectstore.ObjectKeys;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.StoredObject;
+import dev.pipestore.objectstore.internal.ContentReader;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * Streams one put to S3: a single PutObject when the content fits in one part, otherwise a multipart upload that
+ * reuses one part buffer and is aborted on any failure, so a failed put never leaves an object or a pending upload.
+ *
+ * <p>Integrity: a single-part put sends the SHA-256 computed while reading as {@code x-amz-checksum-sha256}, which the
+ * server checks against what it received before storing anything (S3Proxy answers 400 BadDigest); each part of a
+ * multipart upload carries a CRC32 the server checks, and the completion lists them. Either way damaged bytes end in
+ * an {@link IntegrityException} and nothing stored.
+ */
+final class S3Uploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Uploads.class);
+
+    /** S3 allows at most this many parts in one upload. */
+    static final int MAX_PARTS = 10_000;
+
+    private final S3Client client;
+    private final String bucket;
+    private final S3Errors errors;
+
+    S3Uploads(S3Client client, String bucket, S3Errors errors) {
+        this.client = client;
+        this.bucket = bucket;
+        this.errors = errors;
+    }
+
+    StoredObject put(String key, InputStream content, PutOptions options) {
+        ContentReader reader = new ContentReader(key, content, options.expectedLength());
+        PartBuffer buffer = new PartBuffer(S3ObjectStore.PART_SIZE, options.expectedLength());
+        if (buffer.fill(reader)) {
+            String sha256 = reader.finish();
+            putSingle(key, buffer, options, sha256);
+            return new StoredObject(key, reader.consumed(), sha256);
+        }
+        return putMultipart(key, reader, buffer, options);
+    }
+
+    private void putSingle(String key, PartBuffer buffer, PutOptions options, String sha256) {
+        try {
+            client.putObject(b -> b.bucket(bucket).key(key)
+                    .contentType(options.contentType())
+                    .contentLength((long) buffer.length())
+                    .metadata(S3Metadata.toHeaders(options.userMetadata(), sha256))
+                    .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
+                    buffer.body(options.contentType()));
+        } catch (SdkException e) {
+            throw uploadFailure(e, "put of " + ObjectKeys.printable(key));
+        }
+    }
+
+    private StoredObject putMultipart(String key, ContentReader reader, PartBuffer buffer, PutOptions options) {
+        String action = "multipart put of " + ObjectKeys.printable(key);
+        String uploadId;
+        try {
+            uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key)
+                    .contentType(options.contentType())
+                    .metadata(S3Metadata.toHeaders(options.userMetadata(), null))
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        } catch (SdkException e) {
+            throw errors.translate(e, action);
+        }
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            boolean ended = false;
+            while (true) {
+                int partNumber = parts.size() + 1;
+                if (partNumber > MAX_PARTS) {
+                    throw new InvalidInputException("content", "key " + ObjectKeys.printable(key) + ": larger than "
+                            + MAX_PARTS + " parts of " + S3ObjectStore.PART_SIZE + " bytes");
+                }
+                parts.add(uploadPart(key, uploadId, partNumber, buffer, options.contentType()));
+                if (ended) {
+                    break;
+                }
+                ended = buffer.fill(reader);
+            }
+            String sha256 = reader.finish();
+            client.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+            return new StoredObject(key, reader.consumed(), sha256);
+        } catch (RuntimeException | Error e) {
+            abort(key, uploadId, e);
+            if (e instanceof SdkException sdk) {
+                throw uploadFailure(sdk, action);
+            }
+            throw e;
+        }
+    }
+
+    private CompletedPart uploadPart(String key, String uploadId, int partNumber, PartBuffer buffer, String contentType) {
+        UploadPartResponse response = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .partNumber(partNumber)
+                .contentLength((long) buffer.length())
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                buffer.body(contentType));
+        return CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).checksumCRC32(response.checksumCRC32()).build();
+    }
+
+    /**
+     * Over plain HTTP the SDK signs the content chunk by chunk, so bytes damaged on the way fail the signature check
+     * (403 SignatureDoesNotMatch), which reads like wrong keys. When the same keys still work for a request without a
+     * body, the keys are right and the content is what changed.
+     */
+    private RuntimeException uploadFailure(SdkException e, String action) {
+        if (e instanceof S3Exception s3 && s3.statusCode() == 403 && "SignatureDoesNotMatch".equals(S3Errors.errorCode(s3))
+                && keysAccepted()) {
+            return new IntegrityException("bucket " + bucket + " - " + action + ": the server received other bytes than were "
+                    + "sent (403 SignatureDoesNotMatch on the content, while the keys are accepted); nothing was stored", e);
+        }
+        return errors.translate(e, action);
+    }
+
+    private boolean keysAccepted() {
+        try {
+            client.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    private void abort(String key, String uploadId, Throwable failure) {
+        try {
+            client.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            // The put already failed for a better reason. A pending upload holds space until aborted; an S3 lifecycle rule
+            // (AbortIncompleteMultipartUpload) on the bucket removes the ones a crash or an outage leaves behind.
+            failure.addSuppressed(e);
+            LOG.warn("bucket {} - could not abort multipart upload {} of {}: {}", bucket, uploadId, ObjectKeys.printable(key), e.toString());
+        }
+    }
+}
