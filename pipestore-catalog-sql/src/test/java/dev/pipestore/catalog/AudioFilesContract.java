@@ -190,4 +190,13 @@ interface AudioFilesContract extends UsesCatalog {
         assertThatThrownBy(() -> catalog().audioFiles().list(AudioFileQuery.all(), new PageRequest(10, wellFormedBase64)))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    default void timesBeyondWhatEveryDatabaseStoresAreInvalidInput() {
+        AudioFile farFuture = Samples.audio(Instant.parse("+10000-01-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> catalog().audioFiles().insert(farFuture))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("created_at"));
+        assertThat(catalog().audioFiles().find(farFuture.id())).isEmpty();
+    }
 }

@@ -80,4 +80,18 @@ interface MetadataContract extends UsesCatalog {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
         assertThat(catalog().audioFiles().find(file.id())).isEmpty();
     }
+
+    @Test
+    default void theNulCharacterIsRefusedInTextAndJsonOnEveryDatabase() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        Transcription withNulText = new Transcription(java.util.UUID.randomUUID(), file.id(), "before\0after", null, null,
+                at(1), null, null, at(1), null);
+        ObjectNode withNulJson = Samples.json("{\"x\":[\"a\\u0000b\"]}");
+
+        assertThatThrownBy(() -> catalog().transcriptions().insert(withNulText)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> catalog().audioFiles().updateMetadata(file.id(), withNulJson))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
+        assertThat(catalog().transcriptions().find(withNulText.id())).isEmpty();
+        assertThat(catalog().audioFiles().get(file.id())).isEqualTo(file);
+    }
 }

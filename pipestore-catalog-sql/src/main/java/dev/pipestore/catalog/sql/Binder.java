@@ -46,6 +46,7 @@ final class Binder {
     }
 
     Binder text(String value) throws SQLException {
+        requireNoNul("text", value);
         statement.setString(index++, value);
         return this;
     }
@@ -81,18 +82,48 @@ final class Binder {
 
     /** Any JSON value, as compact text; the SQL must use {@link Dialect#jsonParameter()} here. */
     Binder json(JsonNode value) throws SQLException {
+        requireNoNul("result", value);
         statement.setString(index++, value == null ? null : Metadata.toJson(value));
         return this;
     }
 
     /** A metadata object, refused when larger than {@link Metadata#MAX_BYTES}. */
     Binder metadata(JsonNode value) throws SQLException {
+        requireNoNul("metadata", value);
         String json = Metadata.toJson(value);
         if (json.getBytes(StandardCharsets.UTF_8).length > Metadata.MAX_BYTES) {
             throw new InvalidInputException("metadata", "larger than " + Metadata.MAX_BYTES + " bytes");
         }
         statement.setString(index++, json);
         return this;
+    }
+
+    /**
+     * PostgreSQL cannot store U+0000 in text or JSONB while MariaDB and SQLite can; refusing it everywhere keeps the
+     * adapters interchangeable and turns a server error into a clear one.
+     */
+    private static void requireNoNul(String field, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
+        }
+    }
+
+    private static void requireNoNul(String field, JsonNode value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isTextual()) {
+            requireNoNul(field, value.textValue());
+        }
+        for (var entry : value.properties()) {
+            requireNoNul(field, entry.getKey());
+            requireNoNul(field, entry.getValue());
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                requireNoNul(field, element);
+            }
+        }
     }
 
     /** A filter value of any type the catalog's queries use. */

@@ -49,9 +49,10 @@ final class ConnectionPools {
         } catch (HikariPool.PoolInitializationException e) {
             throw new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, settings.password()), e);
         } catch (RuntimeException e) {
-            // HikariCP refuses a URL the driver does not accept before any connection is tried.
-            throw new InvalidInputException("jdbcUrl", "cannot use " + settings.redactedUrl() + ": "
-                    + FailureReasons.reason(e, settings.password()), e);
+            // HikariCP checks that the driver accepts the URL before it tries any connection; pgJDBC, for one,
+            // refuses a URL whose port is not a number that way.
+            throw new InvalidInputException("jdbcUrl", "the " + dialect.name() + " driver does not accept "
+                    + settings.redactedUrl() + " as a JDBC URL (" + FailureReasons.reason(e, settings.password()) + ")", e);
         }
     }
 

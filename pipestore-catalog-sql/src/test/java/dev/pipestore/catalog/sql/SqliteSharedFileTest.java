@@ -1,0 +1,131 @@
+package dev.pipestore.catalog.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several pools and processes on one SQLite file, as when the CLI runs beside the server: no SQLITE_BUSY, nothing lost. */
+class SqliteSharedFileTest {
+
+    /** Enough that the child is still writing while the parent writes. */
+    private static final int CHILD_ROUNDS = 100;
+
+    @TempDir
+    Path directory;
+
+    private String url() {
+        return "jdbc:sqlite:" + directory.resolve("shared").resolve("catalog.db");
+    }
+
+    @Test
+    void twoCatalogsOnOneFileMigrateAndWriteConcurrentlyWithoutBusyErrors() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            Future<SqlCatalog> openingA = threads.submit(() -> SqlCatalog.open(settings(), true));
+            Future<SqlCatalog> openingB = threads.submit(() -> SqlCatalog.open(settings(), true));
+            try (SqlCatalog a = openingA.get(30, TimeUnit.SECONDS); SqlCatalog b = openingB.get(30, TimeUnit.SECONDS)) {
+                List<Future<?>> writers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    String nameA = "a" + i;
+                    String nameB = "b" + i;
+                    writers.add(threads.submit(() -> SqliteWriter.write(a, 25, nameA)));
+                    writers.add(threads.submit(() -> SqliteWriter.write(b, 25, nameB)));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get(120, TimeUnit.SECONDS);
+                }
+
+                assertThat(countByWriter(a)).hasSize(6).allSatisfy((writer, count) -> assertThat(count).isEqualTo(25));
+                assertThat(countByWriter(b)).isEqualTo(countByWriter(a));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anotherProcessCanWriteTheFileWhileThisOneDoes() throws Exception {
+        try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
+            Process child = startWriterProcess(CHILD_ROUNDS, "child");
+            try {
+                awaitFirstRowOf(catalog, "child", child);
+                SqliteWriter.write(catalog, 0, 1, "parent");
+                boolean overlapped = child.isAlive();
+                SqliteWriter.write(catalog, 1, 29, "parent");
+                assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the writer process finished").isTrue();
+                String childErrors = new String(child.getErrorStream().readAllBytes());
+
+                assertThat(child.exitValue()).as("writer process exit status; its stderr:%n%s", childErrors).isZero();
+                assertThat(overlapped).as("the child was still writing after the parent's first round").isTrue();
+                assertThat(countByWriter(catalog)).containsEntry("parent", 30).containsEntry("child", CHILD_ROUNDS);
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void rowsSurviveClosingAndReopeningTheFile() {
+        AudioFile written;
+        try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
+            SqliteWriter.write(catalog, 1, "before-restart");
+            written = catalog.audioFiles().findByIdempotencyKey("before-restart-0").orElseThrow();
+        }
+
+        try (SqlCatalog reopened = SqlCatalog.open(settings(), true)) {
+            assertThat(reopened.migrate()).isZero();
+            assertThat(reopened.audioFiles().get(written.id())).isEqualTo(written);
+            assertThat(written.status()).isEqualTo(AudioStatus.TRANSCRIBED);
+        }
+    }
+
+    private SqlCatalogSettings settings() {
+        return new SqlCatalogSettings(url(), null, null, 3, 2);
+    }
+
+    private Process startWriterProcess(int rounds, String writer) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                SqliteWriter.class.getName(), url(), String.valueOf(rounds), writer)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static void awaitFirstRowOf(SqlCatalog catalog, String writer, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (catalog.audioFiles().findByIdempotencyKey(writer + "-0").isEmpty()) {
+            assertThat(process.isAlive()).as("the writer process is running").isTrue();
+            assertThat(System.nanoTime()).as("the writer process wrote within 60 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static Map<String, Integer> countByWriter(SqlCatalog catalog) {
+        Map<String, Integer> counts = new HashMap<>();
+        String cursor = null;
+        do {
+            Page<AudioFile> page = catalog.audioFiles().list(AudioFileQuery.all(), new PageRequest(100, cursor));
+            for (AudioFile file : page.items()) {
+                counts.merge(file.metadata().get(SqliteWriter.WRITER_FIELD).asText(), 1, Integer::sum);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return counts;
+    }
+
+}
