@@ -55,8 +55,9 @@ public final class FileNames {
         StringBuilder out = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> {
             boolean safe = Character.isLetterOrDigit(cp) || cp == '.' || cp == '-' || cp == '_';
-            // NFKC can leave combining marks after a letter; they are part of the letter for people, keep them.
-            boolean mark = Character.getType(cp) == Character.NON_SPACING_MARK && out.length() > 0;
+            // NFKC can leave combining marks after a letter; they are part of the letter for people, keep them. A mark
+            // after anything else would be dropped by a second pass once what it followed is gone: drop it now.
+            boolean mark = Character.getType(cp) == Character.NON_SPACING_MARK && followsLetterDigitOrMark(out);
             if (safe || mark) {
                 out.appendCodePoint(cp);
             } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
@@ -64,6 +65,14 @@ public final class FileNames {
             }
         });
         return out.toString();
+    }
+
+    private static boolean followsLetterDigitOrMark(StringBuilder out) {
+        if (out.isEmpty()) {
+            return false;
+        }
+        int last = out.codePointBefore(out.length());
+        return Character.isLetterOrDigit(last) || Character.getType(last) == Character.NON_SPACING_MARK;
     }
 
     private static String stripDotsAndUnderscoresAtEnds(String name) {
@@ -82,10 +91,10 @@ public final class FileNames {
         if (utf8Length(name) <= MAX_NAME_BYTES) {
             return name;
         }
-        String extension = extension(name);
-        String suffix = !extension.isEmpty() && extension.length() <= MAX_EXTENSION_CHARS
-                ? name.substring(name.length() - extension.length() - 1)
-                : "";
+        // The suffix comes from the name itself, not from extension(): lower-casing can change a string's length.
+        int dot = name.lastIndexOf('.');
+        boolean keepExtension = dot > 0 && dot < name.length() - 1 && name.length() - dot - 1 <= MAX_EXTENSION_CHARS;
+        String suffix = keepExtension ? name.substring(dot) : "";
         String stem = name.substring(0, name.length() - suffix.length());
         int budget = MAX_NAME_BYTES - utf8Length(suffix);
         String cut = cutToBytes(stem, budget);

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Turns the S3 failures a caller can act on into pipestore exceptions, keeping the SDK's exception as the cause.
  *
- * <p>Only expected failures are translated: refused credentials, an unreachable or overloaded server, a checksum the
- * server rejected. Anything else is returned unchanged for the caller to rethrow, as a bug to see, not to hide.
+ * <p>Only expected failures are translated: refused credentials, an unreachable or overloaded server, a missing
+ * bucket, a checksum the server rejected. Anything else is returned unchanged for the caller to rethrow, as a bug to see, not to hide.
  */
 final class S3Errors {
 
@@ -40,6 +40,10 @@ final class S3Errors {
                 return new BackendUnavailableException(backend, "access denied to bucket " + settings.bucket() + " during " + action
                         + " (" + status + " " + code + "): check the access key '" + settings.accessKey()
                         + "' and the secret key", e);
+            }
+            if ("NoSuchBucket".equals(code)) {
+                return new BackendUnavailableException(backend, "bucket " + settings.bucket() + " does not exist (removed after "
+                        + "the store was opened?) during " + action, e);
             }
             if (DIGEST_ERRORS.contains(code)) {
                 return new IntegrityException("bucket " + settings.bucket() + " - " + action + ": the server received other bytes "

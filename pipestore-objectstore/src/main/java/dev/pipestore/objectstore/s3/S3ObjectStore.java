@@ -18,7 +18,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -74,8 +73,6 @@ public final class S3ObjectStore implements ObjectStore {
             return new AbortingInputStream(client.getObject(b -> b.bucket(settings.bucket()).key(key).range(header)));
         } catch (NoSuchKeyException e) {
             throw new NotFoundException("object", key);
-        } catch (NoSuchBucketException e) {
-            throw new NotFoundException("bucket", settings.bucket());
         } catch (S3Exception e) {
             if (e.statusCode() == 416) {
                 throw new InvalidInputException("range", header + " starts at or past the end of object " + ObjectKeys.printable(key), e);
