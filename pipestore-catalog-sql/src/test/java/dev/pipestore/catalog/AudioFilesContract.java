@@ -116,6 +116,14 @@ interface AudioFilesContract extends UsesCatalog {
     }
 
     @Test
+    default void findsAnAudioFileByItsObjectKey() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+
+        assertThat(catalog().audioFiles().findByObjectKey(file.objectKey())).contains(file);
+        assertThat(catalog().audioFiles().findByObjectKey(file.objectKey() + "x")).isEmpty();
+    }
+
+    @Test
     default void findBySha256ReturnsTheOldestFileWithThatContent() {
         String sha = Samples.sha256();
         AudioFile newer = Samples.withSha256(Samples.audio(at(20)), sha);

@@ -59,6 +59,14 @@ interface TextDocumentsContract extends UsesCatalog {
     }
 
     @Test
+    default void findsATextDocumentByItsObjectKey() {
+        TextDocument document = catalog().textDocuments().insert(Samples.text(at(0), "en"));
+
+        assertThat(catalog().textDocuments().findByObjectKey(document.objectKey())).contains(document);
+        assertThat(catalog().textDocuments().findByObjectKey("raw/text/none")).isEmpty();
+    }
+
+    @Test
     default void listFiltersTextDocumentsByLanguageAndTimeAndPagesThroughThemOnce() {
         List<TextDocument> english = new ArrayList<>();
         for (int i = 0; i < 7; i++) {

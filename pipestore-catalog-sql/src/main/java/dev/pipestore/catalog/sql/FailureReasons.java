@@ -1,7 +1,9 @@
 package dev.pipestore.catalog.sql;
 
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -20,6 +22,7 @@ final class FailureReasons {
     /** Why {@code failure} happened, for example {@code connection refused} or {@code database "x" does not exist}. */
     static String reason(Throwable failure, String password) {
         SQLException deepestSql = null;
+        boolean connectionLost = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException) {
                 return "connection refused (is the database server running and listening on that host and port?)";
@@ -33,12 +36,14 @@ final class FailureReasons {
             if (t instanceof SocketTimeoutException) {
                 return "timed out connecting (is the host reachable and the port open?)";
             }
+            connectionLost |= t instanceof EOFException || t instanceof SocketException;
             if (t instanceof SQLException sql) {
                 deepestSql = sql;
             }
         }
         Throwable chosen = deepestSql != null ? deepestSql : failure;
-        return clean(chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage(), password);
+        String message = clean(chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage(), password);
+        return connectionLost ? "connection to the database lost (" + message + ")" : message;
     }
 
     /** The first line of a driver message without severity, connection-number or pool-name prefixes. */

@@ -78,6 +78,13 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
+    public Optional<AudioFile> findByObjectKey(String objectKey) {
+        Objects.requireNonNull(objectKey, "objectKey");
+        return database.run("find audio file by object key", c -> database.queryOne(c,
+                SELECT + " WHERE object_key = ?", b -> b.text(objectKey), SqlAudioFiles::map));
+    }
+
+    @Override
     public Optional<AudioFile> findBySha256(String contentSha256) {
         Objects.requireNonNull(contentSha256, "contentSha256");
         return database.run("find audio file by SHA-256", c -> database.queryOne(c,

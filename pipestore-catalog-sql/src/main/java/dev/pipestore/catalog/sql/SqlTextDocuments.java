@@ -66,6 +66,13 @@ final class SqlTextDocuments implements TextDocuments {
     }
 
     @Override
+    public Optional<TextDocument> findByObjectKey(String objectKey) {
+        Objects.requireNonNull(objectKey, "objectKey");
+        return database.run("find text document by object key", c -> database.queryOne(c,
+                SELECT + " WHERE object_key = ?", b -> b.text(objectKey), SqlTextDocuments::map));
+    }
+
+    @Override
     public Page<TextDocument> list(TextDocumentQuery query, PageRequest page) {
         return new KeysetQuery(TABLE, COLUMNS)
                 .createdBetween(query.createdFrom(), query.createdBefore())

@@ -1,0 +1,85 @@
+package dev.pipestore.catalog.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.testing.sql.MariaDbDatabaseExtension;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A database that goes away while the catalog is open gives a quick BackendUnavailableException, and the catalog recovers when it is back. */
+class CatalogOutageTest {
+
+    @RegisterExtension
+    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final MariaDbDatabaseExtension MARIADB = new MariaDbDatabaseExtension();
+
+    @Test
+    void postgresOutageIsUnavailableWithinSecondsAndTheCatalogRecovers() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(5432).start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + POSTGRES.databaseName();
+            survivesAnOutage(proxy, new SqlCatalogSettings(url, POSTGRES.user(), POSTGRES.password(), 2, 1));
+        }
+    }
+
+    @Test
+    void mariaDbOutageIsUnavailableWithinSecondsAndTheCatalogRecovers() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(3306).start()) {
+            String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + MARIADB.databaseName();
+            survivesAnOutage(proxy, new SqlCatalogSettings(url, MARIADB.user(), MARIADB.password(), 2, 1));
+        }
+    }
+
+    private static void survivesAnOutage(TcpProxy proxy, SqlCatalogSettings settings) throws Exception {
+        try (Catalog catalog = SqlCatalog.open(settings, true)) {
+            catalog.ping();
+
+            proxy.cut();
+
+            assertThat(assertUnavailableQuickly(() -> catalog.audioFiles().find(UUID.randomUUID())))
+                    .hasMessageContaining("connection to the database lost");
+            assertUnavailableQuickly(() -> catalog.audioFiles().list(AudioFileQuery.all(), PageRequest.firstPage()));
+            assertUnavailableQuickly(catalog::ping);
+
+            proxy.start();
+
+            awaitRecovery(catalog);
+            assertThat(catalog.audioFiles().find(UUID.randomUUID())).isEmpty();
+        }
+    }
+
+    /** The pool backs off between reconnection attempts (up to its 3 s connection timeout), so allow a few tries. */
+    private static void awaitRecovery(Catalog catalog) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                catalog.ping();
+                return;
+            } catch (BackendUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Throwable assertUnavailableQuickly(Runnable call) {
+        long start = System.nanoTime();
+        Throwable failure = catchThrowable(call::run);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(failure).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("unavailable");
+        assertThat(took).isLessThan(Duration.ofSeconds(6));
+        return failure;
+    }
+}
