@@ -2,33 +2,62 @@ package dev.pipestore;
 
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.config.CacheConfig;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.health.HealthChecks;
 import dev.pipestore.health.HealthReport;
+import dev.pipestore.ingest.AudioService;
+import dev.pipestore.ingest.IngestServices;
+import dev.pipestore.ingest.Orphans;
+import dev.pipestore.ingest.TextService;
+import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.results.ResultService;
+import dev.pipestore.results.ResultServices;
+import dev.pipestore.results.TranscriptionService;
+import dev.pipestore.results.TranslationService;
 import dev.pipestore.wiring.Backends;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
- * The pipestore library: one object holding the object store, the catalog and the cache, built from configuration.
+ * The pipestore library: audio, texts, transcriptions, translations and analysis results over an object store, a
+ * catalog and a cache, all built from configuration.
  *
  * <pre>{@code
  * try (PipeStore store = PipeStore.open(StoreConfig.fromEnv())) {
- *     store.catalog().audioFiles().list(AudioFileQuery.all(), PageRequest.firstPage());
+ *     AudioFile audio = store.audio().ingest(Path.of("call.wav"), AudioUpload.named("call.wav").withLanguage("en"));
+ *     Transcription text = store.transcriptions().add(audio.id(), NewTranscription.of("hello", "en").withModel("whisper-1"));
+ *     store.translations().add(text.id(), NewTranslation.of("hallo", "de"));
  * }
  * }</pre>
  */
 public final class PipeStore implements AutoCloseable {
 
+    /**
+     * How long cached reads are served. With Redis every writer's invalidation reaches every reader, so the seed's
+     * hour is safe; an in-process cache cannot hear another process's writes, so it is trusted only briefly.
+     */
+    static final Duration SHARED_CACHE_TTL = Cache.DEFAULT_TTL;
+    static final Duration IN_PROCESS_CACHE_TTL = Duration.ofSeconds(5);
+
     private final StoreConfig config;
     private final ObjectStore objects;
     private final Catalog catalog;
     private final Cache cache;
+    private final IngestServices ingest;
+    private final ResultServices results;
 
     private PipeStore(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache) {
         this.config = config;
         this.objects = objects;
         this.catalog = catalog;
         this.cache = cache;
+        Clock clock = Clock.systemUTC();
+        this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
+                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES);
+        Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
+        this.results = new ResultServices(catalog, cache, ttl, clock);
     }
 
     /**
@@ -53,23 +82,67 @@ public final class PipeStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A store over backends the caller opened, for example wrapped in decorators; closing the store closes them.
+     * {@code config} supplies the bucket name, the temporary directory and the cache policy.
+     */
+    public static PipeStore over(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache) {
+        Backends.prepareDirectories(config);
+        return new PipeStore(config, objects, catalog, cache);
+    }
+
     public StoreConfig config() {
         return config;
     }
 
-    /** Raw objects in the seed's bucket layout. */
-    public ObjectStore objects() {
-        return objects;
+    /** Audio files: ingest, read, list, status, delete. */
+    public AudioService audio() {
+        return ingest.audio();
     }
 
-    /** Metadata, transcriptions, translations and analysis results. */
-    public Catalog catalog() {
-        return catalog;
+    /** Raw text documents. */
+    public TextService texts() {
+        return ingest.texts();
+    }
+
+    /** Transcriptions of audio files, read through the cache. */
+    public TranscriptionService transcriptions() {
+        return results.transcriptions();
+    }
+
+    /** Translations of transcriptions, read through the cache. */
+    public TranslationService translations() {
+        return results.translations();
+    }
+
+    /** Analysis results, written in batches. */
+    public ResultService results() {
+        return results.results();
+    }
+
+    /** Objects without a catalog row, left by interrupted ingests. */
+    public Orphans orphans() {
+        return ingest.orphans();
     }
 
     /** Cached results and temporary data. */
     public Cache cache() {
         return cache;
+    }
+
+    /** The raw object store port, in the seed's bucket layout. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** The raw catalog port. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Hits and misses of cached transcription and translation reads. */
+    public dev.pipestore.cache.CacheStats readCacheStats() {
+        return results.readCacheStats();
     }
 
     /** Pings every backend. */

@@ -23,6 +23,9 @@ public interface AudioFiles {
 
     Optional<AudioFile> findByIdempotencyKey(String idempotencyKey);
 
+    /** The file whose bytes are stored under {@code objectKey}. */
+    Optional<AudioFile> findByObjectKey(String objectKey);
+
     /** The oldest file with this content hash, for content-hash dedupe. */
     Optional<AudioFile> findBySha256(String contentSha256);
 

@@ -18,6 +18,9 @@ public interface TextDocuments {
 
     Optional<TextDocument> findByIdempotencyKey(String idempotencyKey);
 
+    /** The document whose bytes are stored under {@code objectKey}. */
+    Optional<TextDocument> findByObjectKey(String objectKey);
+
     /** Newest first. */
     Page<TextDocument> list(TextDocumentQuery query, PageRequest page);
 

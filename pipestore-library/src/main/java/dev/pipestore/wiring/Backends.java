@@ -18,16 +18,12 @@ import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.fs.FileSystemObjectStore;
 import dev.pipestore.objectstore.s3.S3ObjectStore;
 import dev.pipestore.objectstore.s3.S3Settings;
-import java.time.Duration;
 
 /**
  * The composition root: builds each port's adapter from a {@link StoreConfig}. Nothing else chooses adapters.
  * A backend that cannot be opened fails with a {@link ConfigurationException} naming the variable that chose it.
  */
 public final class Backends {
-
-    /** How long one Redis command may take before the cache treats Redis as down. */
-    static final Duration REDIS_COMMAND_TIMEOUT = Duration.ofMillis(500);
 
     private Backends() {}
 
@@ -58,10 +54,8 @@ public final class Backends {
     /** The cache adapter: Redis when {@code REDIS_HOST} is set, else in-process. Never fails because Redis is down. */
     public static Cache openCache(StoreConfig config) {
         return switch (config.cache()) {
-            case CacheConfig.Redis redis -> failingWith(ConfigKeys.REDIS_HOST, () -> RedisCache.open(new RedisSettings(
-                    redis.host(), redis.port(), redis.database(), redis.password(), redis.tls(), redis.keyPrefix(),
-                    REDIS_COMMAND_TIMEOUT)));
-            case CacheConfig.InProcess local -> new LocalCache(local.maxEntries(), local.keyPrefix());
+            case CacheConfig.Redis redis -> failingWith(ConfigKeys.REDIS_HOST, () -> RedisCache.open(RedisSettings.of(redis)));
+            case CacheConfig.InProcess local -> new LocalCache(local.maxEntries());
         };
     }
 

@@ -1,0 +1,103 @@
+package dev.pipestore.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.PipeStore;
+import dev.pipestore.StoreException;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.LanguageTags;
+import dev.pipestore.ingest.AudioUpload;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pipestore ingest FILE...}: probes and stores audio files, one output line per stored file. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Store audio files (WAV, MP3, FLAC, Ogg Vorbis, Opus, M4A/AAC): each is probed, stored, then catalogued.",
+                       "Refused files are reported on stderr and the rest still ingested; exit 1 if any was refused."})
+final class IngestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to ingest.")
+    List<Path> files;
+
+    @Option(names = "--language", paramLabel = "L", description = "BCP 47 language of the speech, e.g. en or pt-BR.")
+    String language;
+
+    @Option(names = "--metadata", paramLabel = "JSON", description = "A JSON object stored with each file (at most 64 KiB).")
+    String metadata;
+
+    @Option(names = "--idempotency-key", paramLabel = "K",
+            description = "Retry key: running again with the same key returns the same records. With several files, file n gets K:n.")
+    String idempotencyKey;
+
+    @Option(names = "--dedupe", description = "Return an existing file with identical content instead of storing a copy.")
+    boolean dedupe;
+
+    @Option(names = "--json", description = "One JSON record per line instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ObjectNode parsedMetadata = Inputs.metadata("--metadata", metadata);
+        LanguageTags.normaliseOrNull("--language", language);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int refused = 0;
+        Progress progress = Progress.forFiles(files.size(), totalBytes());
+        long bytesDone = 0;
+        try (PipeStore store = Stores.open()) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                try {
+                    AudioFile stored = store.audio().ingest(file, upload(file, i, parsedMetadata));
+                    out.println(json ? dev.pipestore.json.RecordJson.toJson(stored) : line(stored, file));
+                    out.flush();
+                    bytesDone += stored.fileSize();
+                } catch (StoreException e) {
+                    refused++;
+                    progress.done();
+                    err.println("pipestore: " + file + ": " + e.getMessage());
+                    err.flush();
+                }
+                progress.update(i + 1, bytesDone);
+            }
+        } finally {
+            progress.done();
+        }
+        return refused == 0 ? 0 : ErrorReporter.FAILURE;
+    }
+
+    private AudioUpload upload(Path file, int index, ObjectNode parsedMetadata) {
+        String key = idempotencyKey == null ? null : files.size() == 1 ? idempotencyKey : idempotencyKey + ":" + (index + 1);
+        AudioUpload upload = new AudioUpload(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+                null, language, parsedMetadata, key, dedupe);
+        return upload;
+    }
+
+    private long totalBytes() {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.isRegularFile(file) ? Files.size(file) : 0;
+            } catch (java.io.IOException e) {
+                // the ingest of this file reports the problem
+            }
+        }
+        return total;
+    }
+
+    static String line(AudioFile file, Path source) {
+        return String.format(Locale.ROOT, "%s  %s  %s %.1fs %d bytes", file.id(), source, file.format(), file.durationPrecise(),
+                file.fileSize());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.pipestore.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.ConflictException;
+import dev.pipestore.IntegrityException;
+import dev.pipestore.audio.AudioInfo;
+import dev.pipestore.audio.AudioProbe;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioFiles;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.StorageTier;
+import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.objectstore.DataType;
+import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Audio files: ingest (probe, store the bytes, then the row), read, list, status changes and deletion.
+ *
+ * <p>Write order is the invariant: the object is stored and its SHA-256 checked before the row is committed, so a row
+ * never points at a missing object. A failure after the object write leaves at most an orphan object, which
+ * {@link Orphans} finds once it is older than a grace period.
+ */
+public final class AudioService {
+
+    private final IngestContext context;
+    private final AudioFiles audioFiles;
+    private final AudioProbe probe = new AudioProbe();
+
+    AudioService(IngestContext context) {
+        this.context = context;
+        this.audioFiles = context.catalog().audioFiles();
+    }
+
+    /** Ingests the file at {@code file}; the upload's name defaults to the file's name. */
+    public AudioFile ingest(Path file, AudioUpload upload) {
+        try (InputStream content = LocalFiles.open(file)) {
+            return ingest(content, upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close " + file, e);
+        }
+    }
+
+    /**
+     * Ingests audio from {@code content}: refuses anything that does not parse as audio or contradicts its declared
+     * name or type, then stores the object, then the row. A retry with the same idempotency key returns the first
+     * record and stores nothing.
+     *
+     * @throws dev.pipestore.InvalidInputException when the content is not acceptable audio; nothing is stored
+     * @throws ConflictException when the idempotency key was used for different content
+     */
+    public AudioFile ingest(InputStream content, AudioUpload upload) {
+        try (SpooledUpload spooled = context.spool(content, SpooledUpload.ChunkInspector.NONE)) {
+            AudioInfo info = probe.probe(spooled.file(), upload.originalName(), upload.contentType());
+            Optional<AudioFile> earlier = earlierIngest(upload, spooled.sha256());
+            return earlier.orElseGet(() -> store(spooled, info, upload));
+        }
+    }
+
+    public Optional<AudioFile> find(UUID id) {
+        return audioFiles.find(id);
+    }
+
+    /** @throws dev.pipestore.NotFoundException when there is no such audio file */
+    public AudioFile get(UUID id) {
+        return audioFiles.get(id);
+    }
+
+    /** Newest first. */
+    public Page<AudioFile> list(AudioFileQuery query, PageRequest page) {
+        return audioFiles.list(query, page);
+    }
+
+    /** Opens the audio bytes; the caller closes the stream. */
+    public InputStream content(UUID id) {
+        return content(id, ByteRange.ALL);
+    }
+
+    /** Opens part of the audio bytes; the caller closes the stream. */
+    public InputStream content(UUID id, ByteRange range) {
+        return context.objects().get(get(id).objectKey(), range);
+    }
+
+    /**
+     * Moves the file to {@code next} if {@link AudioStatus#canMoveTo} allows it; moving to the current status is a
+     * no-op.
+     *
+     * @throws ConflictException when the transition is not allowed or another caller changed the status first
+     */
+    public AudioFile updateStatus(UUID id, AudioStatus next) {
+        AudioFile current = get(id);
+        if (current.status() == next) {
+            return current;
+        }
+        if (!current.status().canMoveTo(next)) {
+            throw new ConflictException("audio file " + id + " is " + current.status().wireName() + " and cannot move to "
+                    + next.wireName() + "; allowed: " + current.status().allowedNext().stream().map(AudioStatus::wireName).toList());
+        }
+        return audioFiles.updateStatus(id, current.status(), next);
+    }
+
+    /** Replaces the metadata object. */
+    public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
+        return audioFiles.updateMetadata(id, UploadChecks.metadata(metadata));
+    }
+
+    /**
+     * Deletes the row, then the object: a crash in between leaves an orphan object, never a row without its bytes.
+     *
+     * @return whether there was such a file
+     * @throws ConflictException when transcriptions or results still refer to it
+     */
+    public boolean delete(UUID id) {
+        Optional<AudioFile> file = audioFiles.find(id);
+        if (file.isEmpty() || !audioFiles.delete(id)) {
+            return false;
+        }
+        context.removeOrphan(file.get().objectKey());
+        return true;
+    }
+
+    private Optional<AudioFile> earlierIngest(AudioUpload upload, String sha256) {
+        if (upload.idempotencyKey() != null) {
+            Optional<AudioFile> earlier = audioFiles.findByIdempotencyKey(upload.idempotencyKey());
+            if (earlier.isPresent()) {
+                return Optional.of(requireSameContent(earlier.get(), sha256, upload.idempotencyKey()));
+            }
+        }
+        return upload.dedupeByContent() ? audioFiles.findBySha256(sha256) : Optional.empty();
+    }
+
+    private AudioFile store(SpooledUpload spooled, AudioInfo info, AudioUpload upload) {
+        String key = context.names().newKey(DataType.RAW_AUDIO, upload.originalName());
+        PutOptions options = new PutOptions(AudioContentTypes.of(info.format()), spooled.size(), Map.of("sha256", spooled.sha256()));
+        StoredObject stored = context.putChecked(key, spooled, options);
+        var now = context.now();
+        AudioFile row = new AudioFile(UUID.randomUUID(), context.filePath(key), stored.size(), info.roundedSeconds(), now,
+                info.format(), AudioStatus.UPLOADED, upload.metadata(), stored.sha256(), upload.originalName(), key,
+                StorageTier.STANDARD, info.durationSeconds(), info.sampleRate(), info.channels(), upload.language(),
+                upload.idempotencyKey(), now, null);
+        // Only a conflict proves the row was not written. Any other failure may have committed it after all (a lost
+        // acknowledgement), so the object stays: at worst an orphan that the sweep removes after the grace period.
+        try {
+            return audioFiles.insert(row);
+        } catch (ConflictException e) {
+            context.removeOrphan(key);
+            if (upload.idempotencyKey() == null) {
+                throw e;
+            }
+            AudioFile winner = audioFiles.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
+            return requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+        }
+    }
+
+    private static AudioFile requireSameContent(AudioFile earlier, String sha256, String idempotencyKey) {
+        if (!earlier.contentSha256().equals(sha256)) {
+            throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for audio file "
+                    + earlier.id() + " with different content");
+        }
+        return earlier;
+    }
+
+    static IntegrityException mismatch(String key, SpooledUpload spooled, StoredObject stored) {
+        return new IntegrityException("object " + key + " was stored as " + stored.size() + " bytes with SHA-256 "
+                + stored.sha256() + " but the upload was " + spooled.size() + " bytes with SHA-256 " + spooled.sha256());
+    }
+}

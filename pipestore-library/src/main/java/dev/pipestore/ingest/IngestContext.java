@@ -1,0 +1,68 @@
+package dev.pipestore.ingest;
+
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.objectstore.ObjectNames;
+import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What audio and text ingest share: the ports, naming, the clock, and the store-then-check step.
+ *
+ * @param maxUploadBytes the largest upload accepted
+ */
+record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
+        long maxUploadBytes) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
+
+    SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {
+        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, inspector);
+        if (spooled.size() == 0) {
+            spooled.close();
+            throw new dev.pipestore.InvalidInputException("file", "zero-byte file");
+        }
+        return spooled;
+    }
+
+    /** Stores the spooled bytes under {@code key} and checks the store got exactly them. */
+    StoredObject putChecked(String key, SpooledUpload spooled, PutOptions options) {
+        StoredObject stored;
+        try (InputStream in = spooled.open()) {
+            stored = objects.put(key, in, options);
+        } catch (IOException e) {
+            throw new dev.pipestore.StoreException("could not read back the spooled upload " + spooled.file(), e);
+        }
+        if (stored.size() != spooled.size() || !stored.sha256().equals(spooled.sha256())) {
+            removeOrphan(key);
+            throw AudioService.mismatch(key, spooled, stored);
+        }
+        return stored;
+    }
+
+    /** Removes an object no row refers to; when that fails the orphan stays for the sweep, which is safe. */
+    void removeOrphan(String key) {
+        try {
+            objects.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warn("object {} has no catalog row and could not be removed now ({}); the orphan sweep will remove it",
+                    key, e.getMessage());
+        }
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    String filePath(String key) {
+        return bucket + "/" + key;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pipestore.ingest;
+
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.objectstore.ObjectNames;
+import dev.pipestore.objectstore.ObjectStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds the ingest services over one object store and catalog. */
+public final class IngestServices {
+
+    /** The largest upload accepted by default: 5 GiB, S3's limit for a single PUT. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
+
+    private final AudioService audio;
+    private final TextService texts;
+    private final Orphans orphans;
+
+    public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
+            long maxUploadBytes) {
+        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes);
+        this.audio = new AudioService(context);
+        this.texts = new TextService(context);
+        this.orphans = new Orphans(objects, catalog, clock);
+    }
+
+    public AudioService audio() {
+        return audio;
+    }
+
+    public TextService texts() {
+        return texts;
+    }
+
+    public Orphans orphans() {
+        return orphans;
+    }
+}

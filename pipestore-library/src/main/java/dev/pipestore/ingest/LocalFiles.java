@@ -1,0 +1,30 @@
+package dev.pipestore.ingest;
+
+import dev.pipestore.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens a caller's local file for ingest, refusing what is not a readable regular file with a clear message. */
+final class LocalFiles {
+
+    private LocalFiles() {}
+
+    static InputStream open(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("file", file + " is a directory, not a file");
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file", file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException("file", file + " is not readable", e);
+        } catch (IOException e) {
+            throw new InvalidInputException("file", file + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+}

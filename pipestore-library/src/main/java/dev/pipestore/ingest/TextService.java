@@ -1,0 +1,105 @@
+package dev.pipestore.ingest;
+
+import dev.pipestore.ConflictException;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.StorageTier;
+import dev.pipestore.catalog.TextDocument;
+import dev.pipestore.catalog.TextDocumentQuery;
+import dev.pipestore.catalog.TextDocuments;
+import dev.pipestore.objectstore.DataType;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Raw text documents under {@code raw/text/YYYY-MM-DD/}: UTF-8 checked, object first, row second. */
+public final class TextService {
+
+    /** The content type raw text is stored and served with. */
+    public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
+
+    private final IngestContext context;
+    private final TextDocuments documents;
+
+    TextService(IngestContext context) {
+        this.context = context;
+        this.documents = context.catalog().textDocuments();
+    }
+
+    public TextDocument add(Path file, TextUpload upload) {
+        try (InputStream content = LocalFiles.open(file)) {
+            return add(content, upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close " + file, e);
+        }
+    }
+
+    /**
+     * Stores UTF-8 text from {@code content}.
+     *
+     * @throws dev.pipestore.InvalidInputException when the content is empty or not UTF-8; nothing is stored
+     * @throws ConflictException when the idempotency key was used for different content
+     */
+    public TextDocument add(InputStream content, TextUpload upload) {
+        try (SpooledUpload spooled = context.spool(content, new Utf8Inspector())) {
+            if (upload.idempotencyKey() != null) {
+                Optional<TextDocument> earlier = documents.findByIdempotencyKey(upload.idempotencyKey());
+                if (earlier.isPresent()) {
+                    return requireSameContent(earlier.get(), spooled.sha256(), upload.idempotencyKey());
+                }
+            }
+            return store(spooled, upload);
+        }
+    }
+
+    public Optional<TextDocument> find(UUID id) {
+        return documents.find(id);
+    }
+
+    public TextDocument get(UUID id) {
+        return documents.get(id);
+    }
+
+    public Page<TextDocument> list(TextDocumentQuery query, PageRequest page) {
+        return documents.list(query, page);
+    }
+
+    /** Opens the text bytes; the caller closes the stream. */
+    public InputStream content(UUID id) {
+        return context.objects().get(get(id).objectKey());
+    }
+
+    private TextDocument store(SpooledUpload spooled, TextUpload upload) {
+        String key = context.names().newKey(DataType.RAW_TEXT, upload.originalName());
+        StoredObject stored = context.putChecked(key, spooled,
+                new PutOptions(CONTENT_TYPE, spooled.size(), Map.of("sha256", spooled.sha256())));
+        var now = context.now();
+        TextDocument row = new TextDocument(UUID.randomUUID(), context.filePath(key), stored.size(), now, upload.metadata(),
+                stored.sha256(), upload.originalName(), key, StorageTier.STANDARD, upload.language(), upload.idempotencyKey(),
+                now, null);
+        try {
+            return documents.insert(row);
+        } catch (ConflictException e) {
+            context.removeOrphan(key);
+            if (upload.idempotencyKey() == null) {
+                throw e;
+            }
+            TextDocument winner = documents.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
+            return requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+        }
+    }
+
+    private static TextDocument requireSameContent(TextDocument earlier, String sha256, String idempotencyKey) {
+        if (!earlier.contentSha256().equals(sha256)) {
+            throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for text document "
+                    + earlier.id() + " with different content");
+        }
+        return earlier;
+    }
+}

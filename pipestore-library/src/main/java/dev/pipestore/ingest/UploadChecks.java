@@ -1,0 +1,61 @@
+package dev.pipestore.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.objectstore.ObjectKeys;
+import java.nio.charset.StandardCharsets;
+
+/** Checks on upload requests shared by audio and text. */
+final class UploadChecks {
+
+    /** Longest idempotency key accepted. */
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private UploadChecks() {}
+
+    /** Longest original name accepted, in characters. */
+    static final int MAX_NAME = 255;
+
+    /**
+     * The caller's file name: a name, not a path, with no control characters. It is kept as given in the row
+     * (the object key uses a sanitised copy), so refusing here keeps odd bytes out of the catalog and logs.
+     */
+    static String originalName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "an upload needs the original file name");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new InvalidInputException("name", "longer than " + MAX_NAME + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "contains a control character: " + ObjectKeys.printable(name));
+        }
+        if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            throw new InvalidInputException("name", "'" + name + "' is a path; give the file name only");
+        }
+        return name;
+    }
+
+    static ObjectNode metadata(ObjectNode metadata) {
+        if (metadata == null) {
+            return Metadata.empty();
+        }
+        int bytes = Metadata.toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Metadata.MAX_BYTES) {
+            throw new InvalidInputException("metadata", bytes + " bytes is over the limit of " + Metadata.MAX_BYTES);
+        }
+        return metadata.deepCopy();
+    }
+
+    static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new InvalidInputException("idempotency_key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " printable ASCII characters without spaces");
+        }
+        return key;
+    }
+}

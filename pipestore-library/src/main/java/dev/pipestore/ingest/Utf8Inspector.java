@@ -1,0 +1,50 @@
+package dev.pipestore.ingest;
+
+import dev.pipestore.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Refuses a text upload at the first byte that is not UTF-8, naming its offset; decodes chunk by chunk. */
+final class Utf8Inspector implements SpooledUpload.ChunkInspector {
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharBuffer sink = CharBuffer.allocate(8192);
+    private ByteBuffer carry = ByteBuffer.allocate(0);
+
+    @Override
+    public void inspect(byte[] chunk, int length, long offset) {
+        ByteBuffer input = ByteBuffer.allocate(carry.remaining() + length);
+        long inputOffset = offset - carry.remaining();
+        input.put(carry).put(chunk, 0, length).flip();
+        decode(input, inputOffset, false);
+        carry = input.slice();
+    }
+
+    @Override
+    public void finish(long totalBytes) {
+        decode(carry, totalBytes - carry.remaining(), true);
+    }
+
+    private void decode(ByteBuffer input, long inputOffset, boolean endOfInput) {
+        while (true) {
+            sink.clear();
+            CoderResult result = decoder.decode(input, sink, endOfInput);
+            if (result.isError()) {
+                throw new InvalidInputException("file", "not UTF-8 text: invalid byte sequence at byte offset "
+                        + (inputOffset + input.position()));
+            }
+            if (result.isUnderflow()) {
+                if (endOfInput && input.hasRemaining()) {
+                    throw new InvalidInputException("file", "not UTF-8 text: truncated character at the end");
+                }
+                return;
+            }
+        }
+    }
+}

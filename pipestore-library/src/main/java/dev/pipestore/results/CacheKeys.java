@@ -1,0 +1,30 @@
+package dev.pipestore.results;
+
+import java.util.UUID;
+
+/** The cache keys of cached reads, in one place so writers invalidate exactly what readers fill. */
+final class CacheKeys {
+
+    private CacheKeys() {}
+
+    static String transcription(UUID id) {
+        return "transcription:" + id;
+    }
+
+    static String transcriptionsOf(UUID audioFileId) {
+        return "audio:" + audioFileId + ":transcriptions";
+    }
+
+    static String latestTranscriptionsOf(UUID audioFileId) {
+        return "audio:" + audioFileId + ":transcriptions:latest";
+    }
+
+    static String translation(UUID id) {
+        return "translation:" + id;
+    }
+
+    /** Translations of a transcription into {@code targetLanguage}, or into every language when it is {@code null}. */
+    static String translationsOf(UUID transcriptionId, String targetLanguage) {
+        return "transcription:" + transcriptionId + ":translations:" + (targetLanguage == null ? "*" : targetLanguage);
+    }
+}

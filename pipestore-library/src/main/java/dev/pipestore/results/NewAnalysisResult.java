@@ -1,0 +1,17 @@
+package dev.pipestore.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+
+/**
+ * An analysis result to add; at least one of {@code audioFileId} and {@code transcriptionId} is set.
+ *
+ * @param audioFileId the audio file analysed, or {@code null}
+ * @param transcriptionId the transcription analysed, or {@code null}
+ * @param analysisType what kind of analysis, for example {@code sentiment}
+ * @param result any JSON value
+ * @param confidence 0 to 1, or {@code null}
+ * @param modelVersion the model that produced it, or {@code null}
+ */
+public record NewAnalysisResult(UUID audioFileId, UUID transcriptionId, String analysisType, JsonNode result, Double confidence,
+        String modelVersion) {}

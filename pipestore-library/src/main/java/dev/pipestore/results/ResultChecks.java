@@ -1,0 +1,36 @@
+package dev.pipestore.results;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Metadata;
+import java.nio.charset.StandardCharsets;
+
+/** Checks on result requests that the catalog records do not make themselves. */
+final class ResultChecks {
+
+    /** Longest transcript or translation text accepted, in UTF-8 bytes. */
+    static final int MAX_CONTENT_BYTES = 16 * 1024 * 1024;
+
+    private ResultChecks() {}
+
+    static String content(String content) {
+        if (content == null) {
+            throw new InvalidInputException("content", "is required");
+        }
+        if (content.length() > MAX_CONTENT_BYTES / 4 && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+            throw new InvalidInputException("content", "over the limit of " + MAX_CONTENT_BYTES + " bytes");
+        }
+        return content;
+    }
+
+    static ObjectNode metadata(ObjectNode metadata) {
+        if (metadata == null) {
+            return Metadata.empty();
+        }
+        int bytes = Metadata.toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Metadata.MAX_BYTES) {
+            throw new InvalidInputException("metadata", bytes + " bytes is over the limit of " + Metadata.MAX_BYTES);
+        }
+        return metadata.deepCopy();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.pipestore.results;
+
+import dev.pipestore.cache.Cache;
+import dev.pipestore.cache.CacheStats;
+import dev.pipestore.catalog.Catalog;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the result services over one catalog and cache. */
+public final class ResultServices {
+
+    private final CachedReads reads;
+    private final TranscriptionService transcriptions;
+    private final TranslationService translations;
+    private final ResultService results;
+
+    /** @param readCacheTtl how long a cached read may be served before the catalog is asked again */
+    public ResultServices(Catalog catalog, Cache cache, Duration readCacheTtl, Clock clock) {
+        this.reads = new CachedReads(cache, readCacheTtl);
+        this.transcriptions = new TranscriptionService(catalog, reads, clock);
+        this.translations = new TranslationService(catalog, reads, clock);
+        this.results = new ResultService(catalog, clock);
+    }
+
+    public TranscriptionService transcriptions() {
+        return transcriptions;
+    }
+
+    public TranslationService translations() {
+        return translations;
+    }
+
+    public ResultService results() {
+        return results;
+    }
+
+    /** Hits and misses of cached transcription and translation reads. */
+    public CacheStats readCacheStats() {
+        return reads.stats();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pipestore.results;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.LanguageTags;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.Transcription;
+import dev.pipestore.catalog.Translation;
+import dev.pipestore.catalog.TranslationQuery;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Translations of transcriptions, read through the cache. */
+public final class TranslationService {
+
+    private static final TypeReference<Translation> ONE = new TypeReference<>() {};
+    private static final TypeReference<List<Translation>> MANY = new TypeReference<>() {};
+
+    private final Catalog catalog;
+    private final CachedReads reads;
+    private final Clock clock;
+
+    TranslationService(Catalog catalog, CachedReads reads, Clock clock) {
+        this.catalog = catalog;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a translation of {@code transcriptionId}; the source language defaults to the transcription's.
+     *
+     * @throws NotFoundException when the transcription does not exist
+     */
+    public Translation add(UUID transcriptionId, NewTranslation request) {
+        if (request.targetLanguage() == null) {
+            throw new InvalidInputException("target_language", "is required");
+        }
+        Transcription source = catalog.transcriptions().get(transcriptionId);
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String sourceLanguage = request.sourceLanguage() != null ? request.sourceLanguage() : source.language();
+        Translation translation = new Translation(UUID.randomUUID(), transcriptionId, ResultChecks.content(request.content()),
+                sourceLanguage, request.targetLanguage(), request.confidence(), now, request.modelVersion(),
+                ResultChecks.metadata(request.metadata()), now, null);
+        Translation stored = catalog.translations().insert(translation);
+        reads.invalidate(CacheKeys.translationsOf(transcriptionId, stored.targetLanguage()),
+                CacheKeys.translationsOf(transcriptionId, null));
+        return stored;
+    }
+
+    public Optional<Translation> find(UUID id) {
+        return reads.read(CacheKeys.translation(id), ONE, () -> catalog.translations().find(id));
+    }
+
+    /** @throws NotFoundException when there is no such translation */
+    public Translation get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("translation", id.toString()));
+    }
+
+    /** Translations of the transcription into {@code targetLanguage} ({@code null}: all), newest first. */
+    public List<Translation> listForTranscription(UUID transcriptionId, String targetLanguage) {
+        String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
+        return reads.read(CacheKeys.translationsOf(transcriptionId, target), MANY, () -> {
+            List<Translation> found = catalog.translations().listForTranscription(transcriptionId, target);
+            if (found.isEmpty() && catalog.transcriptions().find(transcriptionId).isEmpty()) {
+                throw new NotFoundException("transcription", transcriptionId.toString());
+            }
+            return Optional.of(found);
+        }).orElseThrow();
+    }
+
+    /** Filtered and paged, newest first; not cached. */
+    public Page<Translation> list(TranslationQuery query, PageRequest page) {
+        return catalog.translations().list(query, page);
+    }
+}

@@ -1,0 +1,270 @@
+package dev.pipestore.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
+import dev.pipestore.PipeStore;
+import dev.pipestore.TestAudio;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.config.StoreConfig;
+import dev.pipestore.objectstore.ByteRange;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AudioIngestTest {
+
+    @TempDir
+    Path dataDir;
+
+    private PipeStore store;
+
+    @BeforeEach
+    void open() {
+        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void ingestsWavWithProbedDurationAndStoresExactBytes() throws Exception {
+        byte[] wav = TestAudio.wav(2.5, 16000);
+
+        AudioFile file = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("meeting 01.wav").withLanguage("en-us").withMetadata(Metadata.parseObject("m", "{\"speaker\":\"A\"}")));
+
+        assertThat(file.format()).isEqualTo("wav");
+        assertThat(file.durationPrecise()).isEqualTo(2.5);
+        assertThat(file.durationSeconds()).isEqualTo(3);
+        assertThat(file.sampleRate()).isEqualTo(16000);
+        assertThat(file.channels()).isEqualTo(1);
+        assertThat(file.status()).isEqualTo(AudioStatus.UPLOADED);
+        assertThat(file.language()).isEqualTo("en-US");
+        assertThat(file.fileSize()).isEqualTo(wav.length);
+        assertThat(file.contentSha256()).isEqualTo(sha256(wav));
+        assertThat(file.originalName()).isEqualTo("meeting 01.wav");
+        assertThat(file.objectKey()).startsWith("raw/audio/").endsWith("_meeting_01.wav");
+        assertThat(file.filePath()).isEqualTo("data-pipeline/" + file.objectKey());
+        assertThat(file.metadata().get("speaker").asText()).isEqualTo("A");
+        assertThat(store.audio().get(file.id())).isEqualTo(file);
+        try (InputStream content = store.audio().content(file.id())) {
+            assertThat(content.readAllBytes()).isEqualTo(wav);
+        }
+        try (InputStream part = store.audio().content(file.id(), ByteRange.of(0, 3))) {
+            assertThat(new String(part.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        }
+    }
+
+    @Test
+    void refusesTextPretendingToBeAudioWithoutStoringAnything() {
+        byte[] text = "this is not audio at all".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(text), AudioUpload.named("song.wav")))
+                .isInstanceOf(InvalidInputException.class);
+
+        assertNothingStored();
+    }
+
+    @Test
+    void refusesZeroByteFileWithoutStoringAnything() {
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(new byte[0]), AudioUpload.named("empty.wav")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("zero-byte");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void refusesWavNamedAsMp3WithoutStoringAnything() {
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("x.mp3")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("mp3");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void refusesTruncatedWavWithoutStoringAnything() {
+        byte[] wav = TestAudio.wav(2, 8000);
+        byte[] truncated = java.util.Arrays.copyOf(wav, 30);
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(truncated), AudioUpload.named("cut.wav")))
+                .isInstanceOf(InvalidInputException.class);
+
+        assertNothingStored();
+    }
+
+    @Test
+    void refusesMissingFileAndDirectoryNamingThem() {
+        Path missing = dataDir.resolve("nope.wav");
+        assertThatThrownBy(() -> store.audio().ingest(missing, AudioUpload.named("nope.wav")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> store.audio().ingest(dataDir, AudioUpload.named("dir")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a directory");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd.wav", "/abs/x.wav", "dir\\x.wav", "a\u0000.wav", "line\nbreak.wav", "..", ""})
+    void refusesPathsAndControlCharactersInTheNameBeforeStoringAnything(String name) {
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named(name)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+
+        assertNothingStored();
+    }
+
+    @Test
+    void oddButHarmlessNameIsKeptInTheRowAndSanitisedInTheKey() {
+        AudioFile file = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)),
+                AudioUpload.named(".. Überraschung (take 2)\uFF0F..wav"));
+
+        assertThat(file.objectKey()).startsWith("raw/audio/").doesNotContain("/..").doesNotContain(" ");
+        assertThat(file.originalName()).isEqualTo(".. Überraschung (take 2)\uFF0F..wav");
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheFirstRecordAndStoresOnce() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioUpload upload = AudioUpload.named("a.wav").withIdempotencyKey("job-42");
+
+        AudioFile first = store.audio().ingest(new ByteArrayInputStream(wav), upload);
+        AudioFile retry = store.audio().ingest(new ByteArrayInputStream(wav), upload);
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(allFiles()).containsExactly(first);
+        assertThat(store.objects().list("raw/audio/", null, 100).objects()).hasSize(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithDifferentContentIsAConflict() {
+        store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("a.wav").withIdempotencyKey("k"));
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(2, 8000)),
+                        AudioUpload.named("a.wav").withIdempotencyKey("k")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'k'");
+        assertThat(allFiles()).hasSize(1);
+    }
+
+    @Test
+    void racingRequestsWithOneIdempotencyKeyGetOneRecordAndLeaveOneObject() throws Exception {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioUpload upload = AudioUpload.named("race.wav").withIdempotencyKey("race-1");
+        int racers = 4;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        try (var pool = Executors.newFixedThreadPool(racers)) {
+            List<CompletableFuture<AudioFile>> results = java.util.stream.IntStream.range(0, racers)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        await(start);
+                        return store.audio().ingest(new ByteArrayInputStream(wav), upload);
+                    }, pool))
+                    .toList();
+            List<AudioFile> files = results.stream().map(CompletableFuture::join).toList();
+
+            assertThat(files).allMatch(files.get(0)::equals);
+        }
+        assertThat(allFiles()).hasSize(1);
+        assertThat(store.objects().list("raw/audio/", null, 100).objects()).hasSize(1);
+    }
+
+    @Test
+    void contentDedupeReturnsTheExistingFile() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioFile first = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("a.wav"));
+
+        AudioFile second = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("b.wav").deduplicatingByContent());
+        AudioFile copy = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("c.wav"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(copy.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void statusFollowsTheStateMachineAndRefusedMovesAreConflicts() {
+        AudioFile file = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("a.wav"));
+
+        assertThat(store.audio().updateStatus(file.id(), AudioStatus.PROCESSING).status()).isEqualTo(AudioStatus.PROCESSING);
+        assertThat(store.audio().updateStatus(file.id(), AudioStatus.TRANSCRIBED).status()).isEqualTo(AudioStatus.TRANSCRIBED);
+        assertThatThrownBy(() -> store.audio().updateStatus(file.id(), AudioStatus.UPLOADED))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("transcribed").hasMessageContaining("uploaded");
+        assertThat(store.audio().get(file.id()).status()).isEqualTo(AudioStatus.TRANSCRIBED);
+    }
+
+    @Test
+    void deleteRemovesRowThenObject() {
+        AudioFile file = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("a.wav"));
+
+        assertThat(store.audio().delete(file.id())).isTrue();
+
+        assertThatThrownBy(() -> store.audio().get(file.id())).isInstanceOf(NotFoundException.class);
+        assertThat(store.objects().head(file.objectKey())).isEmpty();
+        assertThat(store.audio().delete(file.id())).isFalse();
+    }
+
+    @Test
+    void oversizedMetadataIsRefusedBeforeAnyWork() {
+        var big = Metadata.empty().put("blob", "x".repeat(Metadata.MAX_BYTES));
+
+        assertThatThrownBy(() -> AudioUpload.named("a.wav").withMetadata(big))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
+    }
+
+    @Test
+    void unknownLanguageIsRefused() {
+        assertThatThrownBy(() -> AudioUpload.named("a.wav").withLanguage("xx-notalanguage"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));
+        assertThatThrownBy(() -> AudioUpload.named("a.wav").withLanguage("qq"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));
+    }
+
+    private void assertNothingStored() {
+        assertThat(allFiles()).isEmpty();
+        assertThat(store.objects().list("", null, 100).objects()).isEmpty();
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    private List<AudioFile> allFiles() {
+        return store.audio().list(AudioFileQuery.all(), PageRequest.first(100)).items();
+    }
+
+    private List<Path> tempFiles() {
+        try (var files = Files.list(store.config().tempDir())) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

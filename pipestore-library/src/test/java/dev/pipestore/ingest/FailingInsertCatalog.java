@@ -1,0 +1,120 @@
+package dev.pipestore.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.catalog.AnalysisResults;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioFiles;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.TextDocuments;
+import dev.pipestore.catalog.Transcriptions;
+import dev.pipestore.catalog.Translations;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A real catalog whose audio-file insert fails as a dropped connection would, without writing the row. */
+final class FailingInsertCatalog implements Catalog {
+
+    private final Catalog delegate;
+    private final AudioFiles audioFiles;
+
+    FailingInsertCatalog(Catalog delegate) {
+        this.delegate = delegate;
+        AudioFiles real = delegate.audioFiles();
+        this.audioFiles = new AudioFiles() {
+            @Override
+            public AudioFile insert(AudioFile file) {
+                throw new BackendUnavailableException("catalog (test)", "connection reset during insert", null);
+            }
+
+            @Override
+            public Optional<AudioFile> find(UUID id) {
+                return real.find(id);
+            }
+
+            @Override
+            public Optional<AudioFile> findByIdempotencyKey(String key) {
+                return real.findByIdempotencyKey(key);
+            }
+
+            @Override
+            public Optional<AudioFile> findBySha256(String sha256) {
+                return real.findBySha256(sha256);
+            }
+
+            @Override
+            public Optional<AudioFile> findByObjectKey(String objectKey) {
+                return real.findByObjectKey(objectKey);
+            }
+
+            @Override
+            public Page<AudioFile> list(AudioFileQuery query, PageRequest page) {
+                return real.list(query, page);
+            }
+
+            @Override
+            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
+                return real.updateStatus(id, expected, next);
+            }
+
+            @Override
+            public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
+                return real.updateMetadata(id, metadata);
+            }
+
+            @Override
+            public boolean delete(UUID id) {
+                return real.delete(id);
+            }
+        };
+    }
+
+    @Override
+    public AudioFiles audioFiles() {
+        return audioFiles;
+    }
+
+    @Override
+    public TextDocuments textDocuments() {
+        return delegate.textDocuments();
+    }
+
+    @Override
+    public Transcriptions transcriptions() {
+        return delegate.transcriptions();
+    }
+
+    @Override
+    public Translations translations() {
+        return delegate.translations();
+    }
+
+    @Override
+    public AnalysisResults analysisResults() {
+        return delegate.analysisResults();
+    }
+
+    @Override
+    public int migrate() {
+        return delegate.migrate();
+    }
+
+    @Override
+    public void ping() {
+        delegate.ping();
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pipestore.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.TextDocument;
+import dev.pipestore.catalog.TextDocumentQuery;
+import dev.pipestore.config.StoreConfig;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextIngestTest {
+
+    @TempDir
+    Path dataDir;
+
+    private PipeStore store;
+
+    @BeforeEach
+    void open() {
+        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void storesUtf8TextUnderRawTextDatedFolder() throws Exception {
+        byte[] text = "Grüße, 世界 👋\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+
+        TextDocument document = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("notes.txt").withLanguage("de"));
+
+        assertThat(document.objectKey()).matches("raw/text/\\d{4}-\\d{2}-\\d{2}/\\d{8}_\\d{6}_[0-9a-f]{16}_notes\\.txt");
+        assertThat(document.fileSize()).isEqualTo(text.length);
+        assertThat(document.contentSha256()).isEqualTo(AudioIngestTest.sha256(text));
+        assertThat(document.language()).isEqualTo("de");
+        assertThat(store.texts().get(document.id())).isEqualTo(document);
+        try (InputStream content = store.texts().content(document.id())) {
+            assertThat(content.readAllBytes()).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void refusesTextThatIsNotUtf8NamingTheOffsetAndStoresNothing() {
+        byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream(latin1), TextUpload.named("menu.txt")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8").hasMessageContaining("offset 3");
+
+        assertThat(store.texts().list(TextDocumentQuery.all(), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(store.objects().list("", null, 10).objects()).isEmpty();
+    }
+
+    @Test
+    void refusesTextEndingInTheMiddleOfACharacter() {
+        byte[] cut = java.util.Arrays.copyOf("ok 世".getBytes(StandardCharsets.UTF_8), 5);
+
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream(cut), TextUpload.named("cut.txt")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void multiByteCharacterSplitAcrossReadChunksIsAccepted() {
+        byte[] text = ("a".repeat(64 * 1024 - 1) + "世界").getBytes(StandardCharsets.UTF_8);
+
+        TextDocument document = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("split.txt"));
+
+        assertThat(document.fileSize()).isEqualTo(text.length);
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheFirstDocument() {
+        byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
+        TextDocument first = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("a.txt").withIdempotencyKey("t-1"));
+
+        TextDocument retry = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("a.txt").withIdempotencyKey("t-1"));
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(store.objects().list("raw/text/", null, 10).objects()).hasSize(1);
+    }
+}
