@@ -207,4 +207,17 @@ interface AudioFilesContract extends UsesCatalog {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("created_at"));
         assertThat(catalog().audioFiles().find(farFuture.id())).isEmpty();
     }
+
+    @Test
+    default void creationRangeBoundsWithNanosecondsAreExact() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio(at(10)));
+        Instant justAfter = at(10).plusNanos(1);
+
+        assertThat(catalog().audioFiles().list(AudioFileQuery.all().createdBetween(justAfter, null), PageRequest.firstPage())
+                .items()).isEmpty();
+        assertThat(catalog().audioFiles().list(AudioFileQuery.all().createdBetween(null, justAfter), PageRequest.firstPage())
+                .items()).containsExactly(file);
+        assertThat(catalog().audioFiles().list(AudioFileQuery.all().createdBetween(at(10), at(10)), PageRequest.firstPage())
+                .items()).isEmpty();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.pipestore.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.sql.SqlCatalog;
 import dev.pipestore.catalog.sql.SqlCatalogSettings;
 import java.sql.Connection;
@@ -96,5 +98,16 @@ public abstract class CatalogContract implements AudioFilesContract, AudioFileCh
             assertThat(catalog.describe()).doesNotContain(settings().password());
         }
         assertThat(catalog.toString()).contains(catalog.describe());
+    }
+
+    @Test
+    void aClosedCatalogRefusesWorkSayingItIsClosed() {
+        SqlCatalog closed = SqlCatalog.open(settings(), false);
+        closed.close();
+
+        assertThatThrownBy(() -> closed.audioFiles().find(java.util.UUID.randomUUID()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is closed");
+        closed.close();
     }
 }

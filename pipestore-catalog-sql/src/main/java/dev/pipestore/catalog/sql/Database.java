@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The connection pool with the dialect: runs work on a connection, in a transaction when it writes, and turns the
@@ -125,7 +127,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Whether a row with this id exists in {@code table}. */
-    boolean exists(String action, String table, java.util.UUID id) {
+    boolean exists(String action, String table, UUID id) {
         return run(action, c -> !query(c, "SELECT 1 FROM " + table + " WHERE id = ?", b -> b.uuid(id), r -> 1).isEmpty());
     }
 
@@ -161,7 +163,7 @@ final class Database implements AutoCloseable {
         return Dialect.Violation.NONE;
     }
 
-    private static boolean anyInChain(SQLException e, java.util.function.Predicate<SQLException> test) {
+    private static boolean anyInChain(SQLException e, Predicate<SQLException> test) {
         return chain(e).stream().anyMatch(test);
     }
 

@@ -44,7 +44,7 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
                 + ", expected one starting with jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:sqlite:");
     }
 
-    /** Short name used in descriptions and migration folders' documentation, for example {@code postgresql}. */
+    /** The database family, for example {@code postgresql}; used in messages. */
     abstract String name();
 
     /** The folder under {@code db/migration} holding this dialect's Flyway scripts. */

@@ -4,6 +4,7 @@ import dev.pipestore.catalog.Cursor;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,18 +39,28 @@ final class KeysetQuery {
     KeysetQuery createdBetween(Instant from, Instant before) {
         if (from != null) {
             conditions.add("created_at >= ?");
-            values.add(clamp(from));
+            values.add(bound(from));
         }
         if (before != null) {
             conditions.add("created_at < ?");
-            values.add(clamp(before));
+            values.add(bound(before));
         }
         return this;
     }
 
-    private static Instant clamp(Instant value) {
-        Instant bounded = value.isBefore(Binder.EARLIEST) ? Binder.EARLIEST : value.isAfter(Binder.LATEST) ? Binder.LATEST : value;
-        return Binder.storable("created_at", bounded);
+    /**
+     * A bound in stored precision. Stored times are whole microseconds, so rounding a bound up keeps both
+     * {@code >= from} and {@code < before} exact for callers who pass nanoseconds.
+     */
+    private static Instant bound(Instant value) {
+        if (value.isBefore(Binder.EARLIEST)) {
+            return Binder.EARLIEST;
+        }
+        if (value.isAfter(Binder.LATEST)) {
+            return Binder.LATEST;
+        }
+        Instant down = value.truncatedTo(ChronoUnit.MICROS);
+        return down.equals(value) ? value : down.plus(1, ChronoUnit.MICROS);
     }
 
     /** Runs the query for one page; {@code cursorOf} gives the keyset position of a row. */
@@ -62,7 +73,7 @@ final class KeysetQuery {
             // Spelled out rather than as a row comparison (created_at, id) < (?, ?): MariaDB does not use an index
             // for row comparisons, and this form lets all three use (created_at, id).
             where.add("(created_at < ? OR (created_at = ? AND id < ?))");
-            Instant at = clamp(after.createdAt());
+            Instant at = bound(after.createdAt());
             UUID id = after.id();
             parameters.add(at);
             parameters.add(at);

@@ -147,22 +147,6 @@ class SqlCatalogOpenFailuresTest {
         assertThat(failure).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("sqlite " + garbage);
     }
 
-    @Test
-    void settingsNeverPrintThePassword() {
-        SqlCatalogSettings settings = new SqlCatalogSettings("jdbc:postgresql://db/x?password=" + PASSWORD, "u", PASSWORD, 1, 0);
-
-        assertThat(settings.toString()).doesNotContain(PASSWORD).contains("password=***");
-        assertThat(settings.redactedUrl()).isEqualTo("jdbc:postgresql://db/x?password=***");
-    }
-
-    @Test
-    void poolSizesOutOfRangeAreInvalidInput() {
-        assertThatThrownBy(() -> new SqlCatalogSettings("jdbc:sqlite:x.db", null, null, 0, 0))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("poolSize"));
-        assertThatThrownBy(() -> new SqlCatalogSettings("jdbc:sqlite:x.db", null, null, 1, -1))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxOverflow"));
-    }
-
     private static StoreException failsFast(ThrowingCallable open) {
         long start = System.nanoTime();
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(open);
