@@ -21,7 +21,12 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The object store port over the S3 protocol (AWS SDK v2): one bucket on MinIO, AWS S3, Ceph or S3Proxy. */
+/**
+ * The object store port over the S3 protocol (AWS SDK v2): one bucket on MinIO, AWS S3, Ceph or S3Proxy.
+ *
+ * <p>Thread-safe. Each put in flight holds one part buffer of up to {@value #PART_SIZE} bytes (less when the content is
+ * known to be smaller); gets stream straight from the connection.
+ */
 public final class S3ObjectStore implements ObjectStore {
 
     /** Content up to this size goes up in one request; larger content in parts of this size. */
