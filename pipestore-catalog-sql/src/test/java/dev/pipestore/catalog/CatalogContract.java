@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,5 +110,22 @@ public abstract class CatalogContract implements AudioFilesContract, AudioFileCh
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("is closed");
         closed.close();
+    }
+
+    @Test
+    void rowsWrittenByOtherToolsGetTheSchemaDefaultsAndReadBack() throws SQLException {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO text_documents (id, file_path, file_size, content_sha256, object_key)"
+                    + " VALUES ('" + id + "', 'data-pipeline/raw/text/x', 1, 'abc', 'raw/text/x')");
+        }
+
+        TextDocument read = catalog.textDocuments().get(id);
+
+        assertThat(read.createdAt()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+        assertThat(read.updatedAt()).isEqualTo(read.createdAt());
+        assertThat(read.metadata()).isEqualTo(Metadata.empty());
+        assertThat(read.storageTier()).isEqualTo(StorageTier.STANDARD);
+        assertThat(catalog.textDocuments().list(TextDocumentQuery.all(), PageRequest.firstPage()).items()).containsExactly(read);
     }
 }

@@ -42,11 +42,4 @@ class SqliteCatalogTest extends CatalogContract {
         assertThat(queryForString("SELECT created_at FROM audio_files WHERE id = ?", file.id().toString()))
                 .isEqualTo("2024-05-06T10:15:30.123456Z");
     }
-
-    @Test
-    void theSchemaDefaultTimeHasTheSameFixedWidthFormat() throws SQLException {
-        String defaulted = queryForString("SELECT strftime('%Y-%m-%dT%H:%M:%f000Z', 'now')");
-
-        assertThat(defaulted).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
-    }
 }
