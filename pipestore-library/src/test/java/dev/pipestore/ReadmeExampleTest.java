@@ -1,5 +1,7 @@
 package dev.pipestore;
 
+import dev.pipestore.testing.audio.TestAudio;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -20,6 +20,22 @@ final class CliProcess {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Raw raw = runRaw(env, args);
+        return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), raw.stderr());
+    }
+
+    /** Runs a command whose stdout is binary, and checks it succeeded. */
+    static byte[] runBinary(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Raw raw = runRaw(env, args);
+        if (raw.exitCode() != 0) {
+            throw new AssertionError("pipestore " + String.join(" ", args) + " exited " + raw.exitCode() + ": " + raw.stderr());
+        }
+        return raw.stdout();
+    }
+
+    private record Raw(int exitCode, byte[] stdout, String stderr) {}
+
+    private static Raw runRaw(Map<String, String> env, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
@@ -36,8 +52,7 @@ final class CliProcess {
                 process.destroyForcibly();
                 throw new AssertionError("pipestore " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Raw(process.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -7,7 +7,7 @@ import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.TestAudio;
+import dev.pipestore.testing.audio.TestAudio;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.IntegrityException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.TestAudio;
+import dev.pipestore.testing.audio.TestAudio;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.Catalog;

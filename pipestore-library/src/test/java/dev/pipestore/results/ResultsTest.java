@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.TestAudio;
+import dev.pipestore.testing.audio.TestAudio;
 import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
 import dev.pipestore.catalog.AudioFile;

@@ -1,4 +1,4 @@
-package dev.pipestore;
+package dev.pipestore.testing.audio;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,0 +1,182 @@
+package dev.pipestore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.catalog.Metadata;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data commands as a user runs them: a child JVM per command, on the embedded defaults. */
+class DataCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env;
+
+    @BeforeEach
+    void environment() {
+        env = Map.of("PIPESTORE_DATA_DIR", dir.resolve("data").toString());
+    }
+
+    @Test
+    void ingestReportsRefusedFilesAndStillStoresTheRest() throws Exception {
+        Path good1 = write("one.wav", TestAudio.wav(1.5, 8000));
+        Path good2 = write("two.wav", TestAudio.wav(2.5, 16000));
+        Path liar = write("liar.wav", "not audio".getBytes(StandardCharsets.UTF_8));
+        Path missing = dir.resolve("missing.wav");
+
+        CliProcess.Result result = run("ingest", good1.toString(), liar.toString(), missing.toString(), good2.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout().lines()).hasSize(2).allMatch(line -> line.matches("[0-9a-f-]{36}  .*\\.wav  wav .*"));
+        assertThat(result.stderr()).contains("liar.wav").contains("missing.wav: file: ").contains("does not exist");
+        JsonNode listed = json(run("ls", "--json"));
+        assertThat(listed.get("items")).hasSize(2);
+        assertThat(listed.get("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void ingestJsonUsesTheSeedColumnNamesAndGetCatAndLsReadItBack() throws Exception {
+        byte[] wav = TestAudio.wav(3, 16000);
+        Path file = write("call.wav", wav);
+
+        JsonNode record = json(run("ingest", file.toString(), "--json", "--language", "en", "--metadata", "{\"site\":\"a\"}"));
+
+        assertThat(record.get("file_path").asText()).startsWith("data-pipeline/raw/audio/");
+        assertThat(record.get("file_size").asLong()).isEqualTo(wav.length);
+        assertThat(record.get("duration_seconds").asInt()).isEqualTo(3);
+        assertThat(record.get("format").asText()).isEqualTo("wav");
+        assertThat(record.get("status").asText()).isEqualTo("uploaded");
+        assertThat(record.get("created_at").asText()).endsWith("Z");
+        assertThat(record.get("metadata").get("site").asText()).isEqualTo("a");
+        String id = record.get("id").asText();
+
+        assertThat(json(run("get", id, "--json"))).isEqualTo(record);
+        assertThat(run("get", id).stdout()).contains("content_sha256:").contains(record.get("content_sha256").asText());
+        assertThat(catBytes(id)).isEqualTo(wav);
+        JsonNode page = json(run("ls", "--status", "uploaded", "--since", "1h", "--limit", "1", "--json"));
+        assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(json(run("ls", "--status", "failed", "--json")).get("items")).isEmpty();
+    }
+
+    @Test
+    void sameIdempotencyKeyGivesTheSameRecord() throws Exception {
+        Path file = write("a.wav", TestAudio.wav(1, 8000));
+
+        String first = run("ingest", file.toString(), "--idempotency-key", "job-7").stdout();
+        String second = run("ingest", file.toString(), "--idempotency-key", "job-7").stdout();
+
+        assertThat(first.substring(0, 36)).isEqualTo(second.substring(0, 36));
+        assertThat(json(run("ls", "--json")).get("items")).hasSize(1);
+    }
+
+    @Test
+    void badInputGetsOneClearLineAndExitCodeOne() throws Exception {
+        Path file = write("a.wav", TestAudio.wav(1, 8000));
+
+        assertFailure(run("ingest", file.toString(), "--metadata", "{not json"), "--metadata: not valid JSON");
+        assertFailure(run("ingest", file.toString(), "--metadata", "[1,2]"), "--metadata: must be a JSON object");
+        assertFailure(run("ingest", file.toString(), "--language", "klingon-xx"), "--language");
+        assertFailure(run("get", "not-an-id"), "not an id");
+        assertFailure(run("get", UUID.randomUUID().toString()), "not found");
+        assertFailure(run("cat", UUID.randomUUID().toString()), "not found");
+        assertFailure(run("ls", "--status", "sleeping"), "unknown status 'sleeping'");
+        assertFailure(run("ls", "--cursor", "garbage!"), "cursor");
+        assertThat(run("ingest").exitCode()).as("no file is a usage error").isEqualTo(2);
+        assertThat(json(run("ls", "--json")).get("items")).isEmpty();
+    }
+
+    @Test
+    void textAddStoresUtf8AndRefusesOtherEncodings() throws Exception {
+        Path utf8 = write("notes.txt", "Grüße 👋".getBytes(StandardCharsets.UTF_8));
+        Path latin1 = write("latin.txt", "Gr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1));
+
+        JsonNode record = json(run("text", "add", utf8.toString(), "--language", "de", "--json"));
+
+        assertThat(record.get("file_path").asText()).contains("/raw/text/");
+        assertThat(catBytes(record.get("id").asText())).isEqualTo(Files.readAllBytes(utf8));
+        assertFailure(run("text", "add", latin1.toString()), "not UTF-8");
+    }
+
+    @Test
+    void transcriptionsAndTranslationsAreAddedAndListed() throws Exception {
+        String audio = json(run("ingest", write("a.wav", TestAudio.wav(5, 8000)).toString(), "--json")).get("id").asText();
+        Path text = write("t.txt", "hello world".getBytes(StandardCharsets.UTF_8));
+        Path segments = write("s.json", """
+                [{"start": 0.0, "end": 1.2, "text": "hello", "speaker": "A",
+                  "words": [{"start": 0.0, "end": 1.0, "word": "hello", "confidence": 0.9}]},
+                 {"start": 1.2, "end": 2.0, "text": "world"}]""".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode transcription = json(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en",
+                "--model", "whisper-1", "--confidence", "0.9", "--segments", segments.toString(), "--json"));
+        CliProcess.Result second = run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en",
+                "--model", "whisper-2");
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(second.stdout()).contains("whisper-2");
+
+        assertThat(transcription.get("audio_file_id").asText()).isEqualTo(audio);
+        assertThat(transcription.get("model_version").asText()).isEqualTo("whisper-1");
+        assertThat(transcription.get("metadata").get("segments")).hasSize(2);
+        assertThat(json(run("transcription", "list", audio, "--json")).get("items")).hasSize(2);
+        assertThat(json(run("transcription", "list", audio, "--latest", "--json")).get("items")).hasSize(2);
+
+        String transcriptionId = transcription.get("id").asText();
+        Path german = write("de.txt", "hallo Welt".getBytes(StandardCharsets.UTF_8));
+        JsonNode translation = json(run("translation", "add", transcriptionId, "--text-file", german.toString(), "--target", "de", "--json"));
+        assertThat(translation.get("source_language").asText()).isEqualTo("en");
+        assertThat(translation.get("target_language").asText()).isEqualTo("de");
+        assertThat(json(run("translation", "list", transcriptionId, "--target", "de", "--json")).get("items")).hasSize(1);
+        assertThat(json(run("translation", "list", transcriptionId, "--target", "fr", "--json")).get("items")).isEmpty();
+    }
+
+    @Test
+    void badTranscriptionsAreRefusedAndNothingIsStored() throws Exception {
+        String audio = json(run("ingest", write("a.wav", TestAudio.wav(2, 8000)).toString(), "--json")).get("id").asText();
+        Path text = write("t.txt", "x".getBytes(StandardCharsets.UTF_8));
+        Path overlapping = write("o.json", "[{\"start\":0,\"end\":1.5,\"text\":\"a\"},{\"start\":1,\"end\":1.8,\"text\":\"b\"}]"
+                .getBytes(StandardCharsets.UTF_8));
+        Path tooLong = write("l.json", "[{\"start\":0,\"end\":30,\"text\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
+
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--confidence", "1.5"),
+                "--confidence");
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--segments",
+                overlapping.toString()), "segments[1]");
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--segments",
+                tooLong.toString()), "past the end of the audio");
+        assertFailure(run("transcription", "add", UUID.randomUUID().toString(), "--text-file", text.toString(), "--language", "en"),
+                "not found");
+        assertThat(run("transcription", "add", audio, "--language", "en").exitCode()).as("missing --text-file").isEqualTo(2);
+        assertThat(json(run("transcription", "list", audio, "--json")).get("items")).isEmpty();
+    }
+
+    private CliProcess.Result run(String... args) throws Exception {
+        return CliProcess.run(env, args);
+    }
+
+    private byte[] catBytes(String id) throws Exception {
+        return CliProcess.runBinary(env, "cat", id);
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static JsonNode json(CliProcess.Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        return Metadata.MAPPER.readTree(result.stdout());
+    }
+
+    private static void assertFailure(CliProcess.Result result, String message) {
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
+        assertThat(result.stderr().strip()).startsWith("pipestore: ").contains(message).doesNotContain("\n");
+    }
+}
