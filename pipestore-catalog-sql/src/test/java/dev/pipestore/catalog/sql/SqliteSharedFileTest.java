@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Several pools and processes on one SQLite file, as when the CLI runs beside the server: no SQLITE_BUSY, nothing lost. */
 class SqliteSharedFileTest {
 
-    /** Enough that the child is still writing while the parent writes. */
-    private static final int CHILD_ROUNDS = 100;
+    /** An upper bound only: the child stops when the parent has written its rows. */
+    private static final int CHILD_ROUNDS = 100_000;
 
     @TempDir
     Path directory;
@@ -61,18 +61,25 @@ class SqliteSharedFileTest {
     @Test
     void anotherProcessCanWriteTheFileWhileThisOneDoes() throws Exception {
         try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
-            Process child = startWriterProcess(CHILD_ROUNDS, "child");
+            Path stop = directory.resolve("stop-writing");
+            Process child = startWriterProcess(CHILD_ROUNDS, "child", stop);
             try {
                 awaitFirstRowOf(catalog, "child", child);
-                SqliteWriter.write(catalog, 0, 1, "parent");
+                SqliteWriter.write(catalog, 0, 30, "parent");
+                // The child writes until told to stop, so it was writing all along unless it failed.
                 boolean overlapped = child.isAlive();
-                SqliteWriter.write(catalog, 1, 29, "parent");
+                java.nio.file.Files.createFile(stop);
                 assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the writer process finished").isTrue();
                 String childErrors = new String(child.getErrorStream().readAllBytes());
 
                 assertThat(child.exitValue()).as("writer process exit status; its stderr:%n%s", childErrors).isZero();
                 assertThat(overlapped).as("the child was still writing after the parent's first round").isTrue();
-                assertThat(countByWriter(catalog)).containsEntry("parent", 30).containsEntry("child", CHILD_ROUNDS);
+                Map<String, Integer> counts = countByWriter(catalog);
+                assertThat(counts).containsEntry("parent", 30);
+                int childRows = counts.get("child");
+                for (int round = 0; round < childRows; round++) {
+                    assertThat(catalog.audioFiles().findByIdempotencyKey("child-" + round)).as("child round %d", round).isPresent();
+                }
             } finally {
                 child.destroyForcibly();
             }
@@ -98,10 +105,10 @@ class SqliteSharedFileTest {
         return new SqlCatalogSettings(url(), null, null, 3, 2);
     }
 
-    private Process startWriterProcess(int rounds, String writer) throws Exception {
+    private Process startWriterProcess(int rounds, String writer, Path stop) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                SqliteWriter.class.getName(), url(), String.valueOf(rounds), writer)
+                SqliteWriter.class.getName(), url(), String.valueOf(rounds), writer, stop.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }

@@ -53,10 +53,22 @@ final class SqliteWriter {
         }
     }
 
-    /** Runs as its own process: exit status 0 when every write succeeded, 1 (with the failure on stderr) otherwise. */
+    /**
+     * Runs as its own process: {@code main(url, maxRounds, writer[, stopFile])} writes rounds until {@code stopFile}
+     * exists, {@code maxRounds} are done or a minute has passed. Exit status 0 when every write succeeded, 1 (with the
+     * failure on stderr) otherwise.
+     */
     public static void main(String[] args) {
         try (SqlCatalog catalog = SqlCatalog.open(new SqlCatalogSettings(args[0], null, null, 2, 2), true)) {
-            write(catalog, Integer.parseInt(args[1]), args[2]);
+            int maxRounds = Integer.parseInt(args[1]);
+            java.nio.file.Path stop = args.length > 3 ? java.nio.file.Path.of(args[3]) : null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            for (int round = 0; round < maxRounds && System.nanoTime() < deadline; round++) {
+                if (stop != null && java.nio.file.Files.exists(stop)) {
+                    break;
+                }
+                write(catalog, round, 1, args[2]);
+            }
         } catch (RuntimeException e) {
             e.printStackTrace();
             System.exit(1);
