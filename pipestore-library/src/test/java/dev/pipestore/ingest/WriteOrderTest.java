@@ -34,6 +34,34 @@ class WriteOrderTest {
     Path dataDir;
 
     @Test
+    void uploadThatBreaksOffMidStreamLeavesNoRowNoObjectAndNoTempFile() throws Exception {
+        byte[] wav = TestAudio.wav(5, 16000);
+        InputStream breaksOff = new java.io.FilterInputStream(new ByteArrayInputStream(wav)) {
+            private int served;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                if (served > wav.length / 2) {
+                    throw new java.io.IOException("connection reset by peer");
+                }
+                int n = super.read(buffer, offset, Math.min(length, 4096));
+                served += Math.max(n, 0);
+                return n;
+            }
+        };
+        try (PipeStore store = storeWith(real -> real, catalog -> catalog)) {
+            assertThatThrownBy(() -> store.audio().ingest(breaksOff, AudioUpload.named("cut.wav")))
+                    .isInstanceOf(dev.pipestore.InvalidInputException.class).hasMessageContaining("connection reset");
+
+            assertThat(rows(store)).isZero();
+            assertThat(store.objects().list("", null, 10).objects()).isEmpty();
+            try (var temp = java.nio.file.Files.list(store.config().tempDir())) {
+                assertThat(temp).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void objectStoreFailureLeavesNeitherRowNorObject() {
         try (PipeStore store = storeWith(real -> new ForwardingObjectStore(real) {
             @Override
