@@ -15,13 +15,6 @@ import picocli.CommandLine.Spec;
                        TranscriptionCommand.class, TranslationCommand.class, DoctorCommand.class, MigrateCommand.class},
         footer = {"", "Configuration comes from the environment (MINIO_*, DATABASE_URL, REDIS_*, PIPESTORE_DATA_DIR);",
                   "unset backends use embedded defaults in ./pipestore-data. Run 'pipestore doctor' to see what is in use."})
-final class PipestoreCommand implements Runnable {
+final class PipestoreCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command");
-    }
 }

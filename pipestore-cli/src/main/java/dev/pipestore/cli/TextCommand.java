@@ -14,15 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code pipestore text add FILE}: stores a raw UTF-8 text document. */
 @Command(name = "text", mixinStandardHelpOptions = true, description = "Raw text documents.",
         subcommands = TextCommand.Add.class)
-final class TextCommand implements Runnable {
+final class TextCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add");
-    }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Store a UTF-8 text file under raw/text/YYYY-MM-DD/.")
     static final class Add implements Callable<Integer> {

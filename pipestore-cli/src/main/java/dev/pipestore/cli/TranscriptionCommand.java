@@ -19,15 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code pipestore transcription add|list}: transcriptions of an audio file. */
 @Command(name = "transcription", mixinStandardHelpOptions = true, description = "Transcriptions of audio files.",
         subcommands = {TranscriptionCommand.Add.class, TranscriptionCommand.ListCommand.class})
-final class TranscriptionCommand implements Runnable {
+final class TranscriptionCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add or list");
-    }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a transcription to an audio file.")
     static final class Add implements Callable<Integer> {

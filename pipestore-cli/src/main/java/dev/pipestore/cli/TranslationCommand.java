@@ -16,15 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code pipestore translation add|list}: translations of a transcription. */
 @Command(name = "translation", mixinStandardHelpOptions = true, description = "Translations of transcriptions.",
         subcommands = {TranslationCommand.Add.class, TranslationCommand.ListCommand.class})
-final class TranslationCommand implements Runnable {
+final class TranslationCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add or list");
-    }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a translation to a transcription.")
     static final class Add implements Callable<Integer> {

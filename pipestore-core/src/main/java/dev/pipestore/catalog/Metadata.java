@@ -68,6 +68,22 @@ public final class Metadata {
         }
     }
 
+    /**
+     * A copy of {@code metadata} (empty when {@code null}) after checking it is at most {@value #MAX_BYTES} bytes.
+     *
+     * @throws InvalidInputException naming {@code field} when it is larger
+     */
+    public static ObjectNode checkedCopy(String field, ObjectNode metadata) {
+        if (metadata == null) {
+            return empty();
+        }
+        int bytes = toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new InvalidInputException(field, bytes + " bytes is over the limit of " + MAX_BYTES);
+        }
+        return metadata.deepCopy();
+    }
+
     static ObjectNode copyOrEmpty(ObjectNode metadata) {
         return metadata == null ? empty() : metadata.deepCopy();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.objectstore.ObjectKeys;
-import java.nio.charset.StandardCharsets;
 
 /** Checks on upload requests shared by audio and text. */
 final class UploadChecks {
@@ -38,14 +37,7 @@ final class UploadChecks {
     }
 
     static ObjectNode metadata(ObjectNode metadata) {
-        if (metadata == null) {
-            return Metadata.empty();
-        }
-        int bytes = Metadata.toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > Metadata.MAX_BYTES) {
-            throw new InvalidInputException("metadata", bytes + " bytes is over the limit of " + Metadata.MAX_BYTES);
-        }
-        return metadata.deepCopy();
+        return Metadata.checkedCopy("metadata", metadata);
     }
 
     static String idempotencyKey(String key) {

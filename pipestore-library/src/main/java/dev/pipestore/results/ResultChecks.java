@@ -24,13 +24,6 @@ final class ResultChecks {
     }
 
     static ObjectNode metadata(ObjectNode metadata) {
-        if (metadata == null) {
-            return Metadata.empty();
-        }
-        int bytes = Metadata.toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > Metadata.MAX_BYTES) {
-            throw new InvalidInputException("metadata", bytes + " bytes is over the limit of " + Metadata.MAX_BYTES);
-        }
-        return metadata.deepCopy();
+        return Metadata.checkedCopy("metadata", metadata);
     }
 }
