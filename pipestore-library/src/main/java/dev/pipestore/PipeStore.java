@@ -1,5 +1,6 @@
 package dev.pipestore;
 
+import dev.pipestore.access.ApiKeyService;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.config.CacheConfig;
@@ -16,6 +17,7 @@ import dev.pipestore.results.ResultService;
 import dev.pipestore.results.ResultServices;
 import dev.pipestore.results.TranscriptionService;
 import dev.pipestore.results.TranslationService;
+import dev.pipestore.search.SearchService;
 import dev.pipestore.wiring.Backends;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,8 @@ public final class PipeStore implements AutoCloseable {
     private final Cache cache;
     private final IngestServices ingest;
     private final ResultServices results;
+    private final SearchService search;
+    private final ApiKeyService apiKeys;
 
     private PipeStore(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache) {
         this.config = config;
@@ -58,6 +62,8 @@ public final class PipeStore implements AutoCloseable {
                 config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES);
         Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
         this.results = new ResultServices(catalog, cache, ttl, clock);
+        this.search = new SearchService(catalog);
+        this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock);
     }
 
     /**
@@ -95,7 +101,7 @@ public final class PipeStore implements AutoCloseable {
         return config;
     }
 
-    /** Audio files: ingest, read, list, status, delete. */
+    /** Audio files: ingest, read, list, claim, status, delete. */
     public AudioService audio() {
         return ingest.audio();
     }
@@ -118,6 +124,16 @@ public final class PipeStore implements AutoCloseable {
     /** Analysis results, written in batches. */
     public ResultService results() {
         return results.results();
+    }
+
+    /** Full-text search over transcriptions and translations. */
+    public SearchService search() {
+        return search;
+    }
+
+    /** API keys with roles, for the HTTP API's access control. */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
     }
 
     /** Objects without a catalog row, left by interrupted ingests. */

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, TextDocumentsContract,
-        TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract {
+        TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract, ClaimsContract,
+        ConcurrentClaimsContract, SearchInputContract, ApiKeysContract {
 
     /** Children before parents, so deleting never trips a foreign key. */
-    private static final String[] TABLES = {"analysis_results", "translations", "transcriptions", "text_documents", "audio_files"};
+    private static final String[] TABLES = {"analysis_results", "translations", "transcriptions", "text_documents", "audio_files",
+        "api_keys"};
 
     private SqlCatalog catalog;
 

@@ -20,6 +20,11 @@ class MariaDbCatalogTest extends CatalogContract {
         return new SqlCatalogSettings(DATABASE.jdbcUrl(), DATABASE.user(), DATABASE.password(), 4, 4);
     }
 
+    @Override
+    public Features searchFeatures() {
+        return new Features(false, false);
+    }
+
     @Test
     void describeSaysMariadbHostPortDatabaseAndUser() {
         assertThat(catalog().describe())

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipestore.catalog.sql.SqlCatalogSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,11 @@ class SqliteCatalogTest extends CatalogContract {
     @Override
     protected SqlCatalogSettings settings() {
         return new SqlCatalogSettings("jdbc:sqlite:" + file(), null, null, 4, 4);
+    }
+
+    @Override
+    public Features searchFeatures() {
+        return new Features(true, true);
     }
 
     @Test
@@ -41,5 +48,22 @@ class SqliteCatalogTest extends CatalogContract {
                 .isEqualTo("object");
         assertThat(queryForString("SELECT created_at FROM audio_files WHERE id = ?", file.id().toString()))
                 .isEqualTo("2024-05-06T10:15:30.123456Z");
+    }
+
+    @Test
+    void searchStaysRightAfterVacuumRenumbersTheRows() throws SQLException {
+        AudioFile audio = searchAudio();
+        Transcription first = transcribe(audio, "alpha bravo", "en", "w-1", 1);
+        Transcription second = transcribe(audio, "charlie delta", "en", "w-1", 2);
+        Transcription third = transcribe(audio, "echo foxtrot charlie", "en", "w-1", 3);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM transcriptions WHERE id = '" + first.id() + "'");
+            statement.executeUpdate("VACUUM");
+            statement.executeUpdate("INSERT INTO transcriptions_search (transcriptions_search, rank) VALUES ('integrity-check', 1)");
+        }
+
+        assertThat(hitIds(SearchQuery.of("charlie"))).containsExactlyInAnyOrder(second.id(), third.id());
+        assertThat(search(SearchQuery.of("foxtrot")).get(0).snippet()).isEqualTo("echo <b>foxtrot</b> charlie");
+        assertThat(hitIds(SearchQuery.of("alpha"))).isEmpty();
     }
 }

@@ -2,6 +2,9 @@ package dev.pipestore.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +36,30 @@ public interface AudioFiles {
     Page<AudioFile> list(AudioFileQuery query, PageRequest page);
 
     /**
-     * Moves a file from {@code expected} to {@code next} atomically and returns the updated row.
+     * Hands out up to {@code limit} files, oldest first by ({@code created_at}, {@code id}), and moves them to
+     * {@code to} in one transaction with a lease of {@code lease} from {@code now} held by {@code owner}.
+     *
+     * <p>Claimable are the files in status {@code from}, and the files in status {@code to} whose lease, taken by a
+     * claim from {@code from}, expired at or before {@code now} (their claimer is presumed dead). Two concurrent
+     * claimers never receive the same file; a file another claimer is handing out right now is skipped, not waited for.
+     *
+     * @param now the claimer's clock: leases are compared and set against it
+     * @return the claimed files in claim order, possibly none
+     * @throws dev.pipestore.InvalidInputException when an argument is outside {@link ClaimLimits}
+     */
+    List<ClaimedAudioFile> claim(AudioStatus from, AudioStatus to, int limit, Duration lease, String owner, Instant now);
+
+    /**
+     * The lease a claim left on the file, expired or not; empty when the file was never claimed or its status changed
+     * since (a status change completes the work and ends the lease).
+     *
+     * @throws NotFoundException when there is no such file
+     */
+    Optional<Lease> lease(UUID id);
+
+    /**
+     * Moves a file from {@code expected} to {@code next} atomically and returns the updated row. Any lease on the file
+     * ends: the move is how a claimer reports its work done (or given back).
      *
      * @throws NotFoundException when there is no such file
      * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more

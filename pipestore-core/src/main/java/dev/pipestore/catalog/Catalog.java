@@ -16,6 +16,12 @@ public interface Catalog extends AutoCloseable {
 
     AnalysisResults analysisResults();
 
+    /** Full-text search over transcriptions and translations. */
+    Search search();
+
+    /** API keys, stored hashed. */
+    ApiKeys apiKeys();
+
     /** Applies pending schema migrations and returns how many were applied. */
     int migrate();
 

@@ -9,6 +9,7 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.StorageTier;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,6 +110,23 @@ public final class AudioService {
                     + next.wireName() + "; allowed: " + current.status().allowedNext().stream().map(AudioStatus::wireName).toList());
         }
         return audioFiles.updateStatus(id, current.status(), next);
+    }
+
+    /**
+     * Hands out up to {@code request.limit()} files, oldest first, that no other caller holds, moving them to
+     * {@code request.to()} under a lease. Moving a claimed file on with {@link #updateStatus} completes the work and
+     * ends the lease; a lease left to expire makes the file claimable again.
+     *
+     * @return the claimed files with their leases, possibly none
+     * @throws ConflictException when the state machine does not allow moving from {@code from} to {@code to}
+     */
+    public List<ClaimedAudioFile> claim(ClaimRequest request) {
+        if (!request.from().canMoveTo(request.to())) {
+            throw new ConflictException("audio files cannot move from " + request.from().wireName() + " to "
+                    + request.to().wireName() + "; allowed from " + request.from().wireName() + ": "
+                    + request.from().allowedNext().stream().map(AudioStatus::wireName).toList());
+        }
+        return audioFiles.claim(request.from(), request.to(), request.limit(), request.lease(), request.owner(), context.now());
     }
 
     /** Replaces the metadata object. */

@@ -3,16 +3,23 @@ package dev.pipestore.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.catalog.AnalysisResults;
+import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.ClaimedAudioFile;
+import dev.pipestore.catalog.Lease;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.Search;
 import dev.pipestore.catalog.TextDocuments;
 import dev.pipestore.catalog.Transcriptions;
 import dev.pipestore.catalog.Translations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,6 +64,17 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
+            public List<ClaimedAudioFile> claim(AudioStatus from, AudioStatus to, int limit, Duration lease, String owner,
+                    Instant now) {
+                return real.claim(from, to, limit, lease, owner, now);
+            }
+
+            @Override
+            public Optional<Lease> lease(UUID id) {
+                return real.lease(id);
+            }
+
+            @Override
             public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
                 return real.updateStatus(id, expected, next);
             }
@@ -96,6 +114,16 @@ final class FailingInsertCatalog implements Catalog {
     @Override
     public AnalysisResults analysisResults() {
         return delegate.analysisResults();
+    }
+
+    @Override
+    public Search search() {
+        return delegate.search();
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return delegate.apiKeys();
     }
 
     @Override

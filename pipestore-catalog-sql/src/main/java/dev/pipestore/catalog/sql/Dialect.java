@@ -98,6 +98,22 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
 
     abstract Violation violation(SQLException e);
 
+    /**
+     * What follows the claim's row pick so that concurrent claimers pass over each other's rows rather than wait for
+     * them or take them too; empty where transactions are serialised anyway.
+     */
+    String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Runs first in a claim transaction, before any statement; sets what the claim needs of the transaction. */
+    void beforeClaim(Connection connection) throws SQLException {
+        // nothing by default
+    }
+
+    /** How this database finds, ranks and highlights text. */
+    abstract FullText fullText();
+
     /** Whether {@code e} means the database cannot be reached or refuses us, rather than a fault in one statement. */
     boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();

@@ -52,7 +52,7 @@ final class KeysetQuery {
      * A bound in stored precision. Stored times are whole microseconds, so rounding a bound up keeps both
      * {@code >= from} and {@code < before} exact for callers who pass nanoseconds.
      */
-    private static Instant bound(Instant value) {
+    static Instant bound(Instant value) {
         if (value.isBefore(Binder.EARLIEST)) {
             return Binder.EARLIEST;
         }

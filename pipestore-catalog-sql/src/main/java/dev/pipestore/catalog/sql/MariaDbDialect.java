@@ -1,9 +1,11 @@
 package dev.pipestore.catalog.sql;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +77,23 @@ final class MariaDbDialect extends Dialect {
     Instant getInstant(ResultSet rows, String column) throws SQLException {
         LocalDateTime value = rows.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Under InnoDB's default REPEATABLE READ a locking read also locks every row it scans and the gaps between them,
+     * so one claimer would block the others' picks and they would come back empty. READ COMMITTED locks only the
+     * rows that match, which is what SKIP LOCKED (MariaDB 10.6+, MySQL 8.0+) needs to hand out disjoint rows.
+     */
+    @Override
+    void beforeClaim(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
+    }
+
+    @Override
+    FullText fullText() {
+        return MariaDbFullText.INSTANCE;
     }
 
     @Override

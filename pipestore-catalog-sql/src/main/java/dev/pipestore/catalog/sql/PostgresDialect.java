@@ -85,6 +85,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    FullText fullText() {
+        return PostgresFullText.INSTANCE;
+    }
+
+    @Override
     Violation violation(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {

@@ -8,13 +8,17 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Cursor;
+import dev.pipestore.catalog.Lease;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.StorageTier;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +36,7 @@ final class SqlAudioFiles implements AudioFiles {
     private final Clock clock;
     private final String insert;
     private final String updateMetadata;
+    private final AudioClaims claims;
 
     SqlAudioFiles(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +45,7 @@ final class SqlAudioFiles implements AudioFiles {
         this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + json
                 + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.updateMetadata = "UPDATE " + TABLE + " SET metadata = " + json + ", updated_at = ? WHERE id = ?";
+        this.claims = new AudioClaims(database, TABLE, COLUMNS);
     }
 
     @Override
@@ -102,13 +108,27 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
+    public List<ClaimedAudioFile> claim(AudioStatus from, AudioStatus to, int limit, Duration lease, String owner, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return claims.claim(from, to, limit, lease, owner, now);
+    }
+
+    @Override
+    public Optional<Lease> lease(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return claims.lease(id);
+    }
+
+    /** Also ends any lease: moving a claimed file on is how its claimer reports the work done or given back. */
+    @Override
     public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
         Instant now = Binder.storable("updated_at", clock.instant());
         return database.inTransaction("change status of audio file " + id, c -> {
-            int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, updated_at = ?,"
+                    + " lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL WHERE id = ? AND status = ?",
                     b -> b.text(next.wireName()).instant(now).uuid(id).text(expected.wireName()));
             AudioFile current = database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map)
                     .orElseThrow(() -> new NotFoundException("audio file", id.toString()));
@@ -160,7 +180,7 @@ final class SqlAudioFiles implements AudioFiles {
                 Binder.storable("updated_at", f.updatedAt()), Binder.storable("archived_at", f.archivedAt()));
     }
 
-    private static AudioFile map(Row row) throws SQLException {
+    static AudioFile map(Row row) throws SQLException {
         return new AudioFile(row.uuid("id"), row.text("file_path"), row.bigint("file_size"), row.integer("duration_seconds"),
                 row.instant("created_at"), row.text("format"), AudioStatus.parse(row.text("status")), row.object("metadata"),
                 row.text("content_sha256"), row.text("original_name"), row.text("object_key"),

@@ -2,8 +2,10 @@ package dev.pipestore.catalog.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pipestore.catalog.AnalysisResults;
+import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.Search;
 import dev.pipestore.catalog.TextDocuments;
 import dev.pipestore.catalog.Transcriptions;
 import dev.pipestore.catalog.Translations;
@@ -24,6 +26,8 @@ public final class SqlCatalog implements Catalog {
     private final SqlTranscriptions transcriptions;
     private final SqlTranslations translations;
     private final SqlAnalysisResults analysisResults;
+    private final SqlSearch search;
+    private final SqlApiKeys apiKeys;
 
     private SqlCatalog(Database database, String password, Clock clock) {
         this.database = database;
@@ -33,6 +37,8 @@ public final class SqlCatalog implements Catalog {
         this.transcriptions = new SqlTranscriptions(database);
         this.translations = new SqlTranslations(database);
         this.analysisResults = new SqlAnalysisResults(database);
+        this.search = new SqlSearch(database);
+        this.apiKeys = new SqlApiKeys(database);
     }
 
     /**
@@ -85,6 +91,16 @@ public final class SqlCatalog implements Catalog {
     @Override
     public AnalysisResults analysisResults() {
         return analysisResults;
+    }
+
+    @Override
+    public Search search() {
+        return search;
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

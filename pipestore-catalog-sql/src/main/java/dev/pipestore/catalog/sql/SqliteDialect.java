@@ -122,6 +122,17 @@ final class SqliteDialect extends Dialect {
         }
     }
 
+    /** Every transaction here begins IMMEDIATE (see {@link #begin}), holding the one write lock: no row locks needed. */
+    @Override
+    String skipLocked() {
+        return "";
+    }
+
+    @Override
+    FullText fullText() {
+        return SqliteFullText.INSTANCE;
+    }
+
     @Override
     Violation violation(SQLException e) {
         if (!(e instanceof SQLiteException sqlite) || sqlite.getResultCode() == null) {

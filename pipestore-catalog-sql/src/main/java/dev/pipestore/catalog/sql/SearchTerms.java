@@ -1,0 +1,115 @@
+package dev.pipestore.catalog.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A user's query read in web-search style, the way PostgreSQL's {@code websearch_to_tsquery} reads it: words must
+ * all occur, {@code "quoted words"} occur as a phrase, {@code -word} must not occur, and {@code OR} between two parts
+ * accepts either. A word is a run of letters, digits and combining marks; everything else only separates words, so
+ * no character the user types can become query syntax for the database.
+ */
+final class SearchTerms {
+
+    /** One word or phrase, wanted or excluded. */
+    record Item(List<String> words, boolean excluded) {}
+
+    /** Alternatives; each a list of items that must all hold. Groups without a wanted item are dropped. */
+    private final List<List<Item>> groups;
+
+    private SearchTerms(List<List<Item>> groups) {
+        this.groups = groups;
+    }
+
+    static SearchTerms parse(String text) {
+        List<List<Item>> groups = new ArrayList<>();
+        List<Item> group = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            boolean excluded = c == '-' && i + 1 < text.length() && (isWordChar(text, i + 1) || text.charAt(i + 1) == '"');
+            int start = excluded ? i + 1 : i;
+            if (text.charAt(start) == '"') {
+                int end = text.indexOf('"', start + 1);
+                end = end < 0 ? text.length() : end;
+                add(group, words(text.substring(start + 1, end)), excluded);
+                i = end + 1;
+            } else if (isWordChar(text, start)) {
+                int end = start;
+                while (end < text.length() && isWordChar(text, end)) {
+                    end += Character.charCount(text.codePointAt(end));
+                }
+                String word = text.substring(start, end);
+                if (!excluded && word.equalsIgnoreCase("or") && !group.isEmpty()) {
+                    groups.add(group);
+                    group = new ArrayList<>();
+                } else {
+                    add(group, List.of(word), excluded);
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        groups.add(group);
+        groups.removeIf(g -> g.stream().allMatch(Item::excluded));
+        return new SearchTerms(List.copyOf(groups));
+    }
+
+    private static void add(List<Item> group, List<String> words, boolean excluded) {
+        if (!words.isEmpty()) {
+            group.add(new Item(words, excluded));
+        }
+    }
+
+    /** The words of {@code text}, in order. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!isWordChar(text, i)) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && isWordChar(text, end)) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            words.add(text.substring(i, end));
+            i = end;
+        }
+        return words;
+    }
+
+    private static boolean isWordChar(String text, int index) {
+        int codePoint = text.codePointAt(index);
+        int type = Character.getType(codePoint);
+        return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Whether anything is left to look for. */
+    boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    List<List<Item>> groups() {
+        return groups;
+    }
+
+    /** Every wanted word once, lower-cased, in query order: for backends that rank by words, and for highlighting. */
+    List<String> wantedWords() {
+        Set<String> words = new LinkedHashSet<>();
+        for (List<Item> group : groups) {
+            for (Item item : group) {
+                if (!item.excluded()) {
+                    item.words().forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.pipestore.catalog;
+
+import dev.pipestore.InvalidInputException;
+import java.time.Instant;
+
+/**
+ * What to search for: words in web-search style ({@code "a phrase"}, {@code -excluded}, {@code OR}) and filters; a
+ * {@code null} filter does not filter.
+ *
+ * @param text the user's query; not blank, at most {@value #MAX_TEXT_LENGTH} characters
+ * @param language only texts in this language: a tag like {@code en} also matches its regional forms ({@code en-US});
+ *     for translations this is the target language
+ * @param modelVersion only texts made by this model version
+ * @param createdFrom only texts created at or after this instant
+ * @param createdBefore only texts created before this instant
+ * @param limit 1 to {@value #MAX_LIMIT} hits
+ */
+public record SearchQuery(String text, String language, String modelVersion, Instant createdFrom, Instant createdBefore,
+        int limit) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    /** Long enough for any real query, short enough that parsing and ranking it stays cheap. */
+    public static final int MAX_TEXT_LENGTH = 1000;
+
+    public SearchQuery {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("q", "the search text must not be empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidInputException("q", "longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidInputException("q", "contains the NUL character U+0000");
+        }
+        language = LanguageTags.normaliseOrNull("language", language);
+        Fields.requireMaxLength("model_version", modelVersion, 50);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
+            throw new InvalidInputException("created_before", "must be after created_from");
+        }
+    }
+
+    /** Searches everything for {@code text}, {@value #DEFAULT_LIMIT} hits at most. */
+    public static SearchQuery of(String text) {
+        return new SearchQuery(text, null, null, null, null, DEFAULT_LIMIT);
+    }
+
+    public SearchQuery withLanguage(String value) {
+        return new SearchQuery(text, value, modelVersion, createdFrom, createdBefore, limit);
+    }
+
+    public SearchQuery withModelVersion(String value) {
+        return new SearchQuery(text, language, value, createdFrom, createdBefore, limit);
+    }
+
+    public SearchQuery createdBetween(Instant from, Instant before) {
+        return new SearchQuery(text, language, modelVersion, from, before, limit);
+    }
+
+    public SearchQuery withLimit(int value) {
+        return new SearchQuery(text, language, modelVersion, createdFrom, createdBefore, value);
+    }
+}

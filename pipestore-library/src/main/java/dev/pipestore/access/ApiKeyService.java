@@ -1,0 +1,154 @@
+package dev.pipestore.access;
+
+import dev.pipestore.StoreException;
+import dev.pipestore.catalog.ApiKey;
+import dev.pipestore.catalog.ApiKeys;
+import dev.pipestore.catalog.Role;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API keys with roles: created with a secret shown once, stored as its SHA-256 only, listed, revoked, and checked on
+ * each request. Secrets never reach a log, an exception message or {@code toString()}.
+ */
+public final class ApiKeyService {
+
+    /** The file in the data directory that receives the first-start admin secret. */
+    public static final String ADMIN_KEY_FILE = "admin.key";
+    public static final String FIRST_ADMIN_KEY_NAME = "first-start admin";
+    /** Recording every use would turn each read request into a write; once a minute per key tells enough. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyService.class);
+
+    private final ApiKeys keys;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeys keys, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Creates a key; the returned secret is the only copy anywhere.
+     *
+     * @throws dev.pipestore.InvalidInputException naming {@code name} when it is empty, too long or has control characters
+     */
+    public CreatedApiKey create(Role role, String name) {
+        Objects.requireNonNull(role, "role");
+        String secret = ApiKeySecrets.generate();
+        ApiKey key = new ApiKey(UUID.randomUUID(), name == null ? null : name.strip(), role, ApiKeySecrets.sha256Hex(secret),
+                secret.substring(0, ApiKey.PREFIX_LENGTH), now(), null, null);
+        return new CreatedApiKey(keys.insert(key), secret);
+    }
+
+    /** Every key, revoked ones included, oldest first. */
+    public List<ApiKey> list() {
+        return keys.list();
+    }
+
+    /**
+     * Revokes the key for good; revoking it again changes nothing.
+     *
+     * @throws dev.pipestore.NotFoundException when there is no such key
+     */
+    public ApiKey revoke(UUID id) {
+        return keys.revoke(Objects.requireNonNull(id, "id"), now());
+    }
+
+    /**
+     * The valid key whose secret this is; empty for anything else (malformed, unknown, revoked), without saying which.
+     */
+    public Optional<ApiKey> authenticate(String secret) {
+        String candidate = secret == null ? null : secret.strip();
+        if (!ApiKeySecrets.wellFormed(candidate)) {
+            return Optional.empty();
+        }
+        Optional<ApiKey> key = valid(candidate);
+        if (key.isEmpty()) {
+            return key;
+        }
+        Instant now = now();
+        Instant lastUsed = key.get().lastUsedAt();
+        if (lastUsed == null || lastUsed.plus(TOUCH_INTERVAL).isBefore(now)) {
+            keys.touch(key.get().id(), now);
+            return Optional.of(key.get().withLastUsedAt(now));
+        }
+        return key;
+    }
+
+    /**
+     * On the very first start (no key at all, revoked ones included, so revoking every key never brings an automatic
+     * admin key back), creates an admin key and writes its secret to {@code <dataDir>/admin.key}, mode 0600.
+     *
+     * <p>Two processes starting together may both create a key; only the one that creates the file keeps its key, the
+     * other revokes its own, whose secret nobody ever saw. An {@code admin.key} that is already there is never
+     * overwritten.
+     *
+     * @return the file, when this call created it; empty when keys exist or another process won
+     */
+    public Optional<Path> ensureAdminKey(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (!keys.list().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = dataDir.resolve(ADMIN_KEY_FILE);
+        CreatedApiKey created = create(Role.ADMIN, FIRST_ADMIN_KEY_NAME);
+        try {
+            Files.createDirectories(dataDir);
+            AdminKeyFile.createNew(file, created.secret());
+        } catch (FileAlreadyExistsException e) {
+            keys.revoke(created.key().id(), now());
+            if (!holdsValidKey(file)) {
+                LOG.warn("{} already exists and holds no valid key of this catalog; it was left alone. Create an admin key"
+                        + " with: pipestore keys create --role admin --name NAME", file);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            keys.revoke(created.key().id(), now());
+            throw new StoreException("cannot write the first admin key to " + file + " (" + e + ")", e);
+        }
+        LOG.info("created the first admin API key {} ({}); its secret is in {}", created.key().id(), created.key().keyPrefix(), file);
+        return Optional.of(file);
+    }
+
+    private Optional<ApiKey> valid(String secret) {
+        return keys.findByHash(ApiKeySecrets.sha256Hex(secret)).filter(k -> !k.revoked());
+    }
+
+    /**
+     * Whether the existing file holds a valid key of this catalog. The process that created it may still be writing
+     * it (CREATE_NEW makes the file visible before its content), so an empty read is retried briefly.
+     */
+    private boolean holdsValidKey(Path file) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Optional<String> secret = AdminKeyFile.read(file);
+            if (secret.isPresent()) {
+                return valid(secret.get()).isPresent();
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

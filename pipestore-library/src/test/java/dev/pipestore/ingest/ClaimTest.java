@@ -1,0 +1,92 @@
+package dev.pipestore.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.ClaimedAudioFile;
+import dev.pipestore.config.StoreConfig;
+import dev.pipestore.testing.audio.TestAudio;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Work claiming through the store: the state machine is enforced, the clock is the store's, completion ends the lease. */
+class ClaimTest {
+
+    @TempDir
+    Path dataDir;
+
+    private PipeStore store;
+
+    @BeforeEach
+    void open() {
+        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private AudioFile ingest(String name) {
+        return store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named(name));
+    }
+
+    @Test
+    void aWorkerClaimsUploadedFilesUnderALeaseAndCompletesThem() {
+        AudioFile first = ingest("a.wav");
+        AudioFile second = ingest("b.wav");
+        Instant before = Instant.now();
+
+        List<ClaimedAudioFile> claimed = store.audio().claim(
+                new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 10, 60, "asr-1"));
+
+        assertThat(claimed).extracting(c -> c.file().id()).containsExactly(first.id(), second.id());
+        assertThat(claimed.get(0).lease().owner()).isEqualTo("asr-1");
+        assertThat(claimed.get(0).lease().expiresAt()).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
+        assertThat(store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 10, 60, "asr-2"))).isEmpty();
+
+        store.audio().updateStatus(first.id(), AudioStatus.TRANSCRIBED);
+
+        assertThat(store.catalog().audioFiles().lease(first.id())).isEmpty();
+        assertThat(store.catalog().audioFiles().lease(second.id())).isPresent();
+    }
+
+    @Test
+    void aClaimTheStateMachineForbidsIsAConflictAndMovesNothing() {
+        AudioFile file = ingest("a.wav");
+
+        assertThatThrownBy(() -> store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.ANALYZED, 1, 60, "w")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("from uploaded to analyzed");
+        assertThat(store.audio().get(file.id()).status()).isEqualTo(AudioStatus.UPLOADED);
+    }
+
+    @Test
+    void aClaimRequestOutsideItsBoundsNamesTheWireField() {
+        assertRefused(() -> new ClaimRequest(null, AudioStatus.PROCESSING, 1, 60, "w"), "from_status");
+        assertRefused(() -> new ClaimRequest(AudioStatus.UPLOADED, null, 1, 60, "w"), "to_status");
+        assertRefused(() -> new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 0, 60, "w"), "limit");
+        assertRefused(() -> new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 1, 0, "w"), "lease_seconds");
+        assertRefused(() -> new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 1, Long.MAX_VALUE, "w"), "lease_seconds");
+        assertRefused(() -> new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 1, 60, ""), "owner");
+        assertThat(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 100, 86_400, "w").lease())
+                .isEqualTo(Duration.ofDays(1));
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+}
