@@ -1,12 +1,8 @@
 package dev.pipestore.access;
 
-import dev.pipestore.StoreException;
 import dev.pipestore.catalog.ApiKey;
 import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.Role;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * API keys with roles: created with a secret shown once, stored as its SHA-256 only, listed, revoked, and checked on
@@ -26,12 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiKeyService {
 
     /** The file in the data directory that receives the first-start admin secret. */
-    public static final String ADMIN_KEY_FILE = "admin.key";
-    public static final String FIRST_ADMIN_KEY_NAME = "first-start admin";
+    public static final String ADMIN_KEY_FILE = FirstAdminKey.FILE_NAME;
+    public static final String FIRST_ADMIN_KEY_NAME = FirstAdminKey.KEY_NAME;
     /** Recording every use would turn each read request into a write; once a minute per key tells enough. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeys keys;
     private final Clock clock;
@@ -100,55 +92,15 @@ public final class ApiKeyService {
      * @return the file, when this call created it; empty when keys exist or another process won
      */
     public Optional<Path> ensureAdminKey(Path dataDir) {
-        Objects.requireNonNull(dataDir, "dataDir");
-        if (!keys.list().isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = dataDir.resolve(ADMIN_KEY_FILE);
-        CreatedApiKey created = create(Role.ADMIN, FIRST_ADMIN_KEY_NAME);
-        try {
-            Files.createDirectories(dataDir);
-            AdminKeyFile.createNew(file, created.secret());
-        } catch (FileAlreadyExistsException e) {
-            keys.revoke(created.key().id(), now());
-            if (!holdsValidKey(file)) {
-                LOG.warn("{} already exists and holds no valid key of this catalog; it was left alone. Create an admin key"
-                        + " with: pipestore keys create --role admin --name NAME", file);
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            keys.revoke(created.key().id(), now());
-            throw new StoreException("cannot write the first admin key to " + file + " (" + e + ")", e);
-        }
-        LOG.info("created the first admin API key {} ({}); its secret is in {}", created.key().id(), created.key().keyPrefix(), file);
-        return Optional.of(file);
+        return new FirstAdminKey(this, keys).ensure(Objects.requireNonNull(dataDir, "dataDir"));
     }
 
-    private Optional<ApiKey> valid(String secret) {
+    /** The unrevoked key of a well-formed secret, without recording its use. */
+    Optional<ApiKey> valid(String secret) {
         return keys.findByHash(ApiKeySecrets.sha256Hex(secret)).filter(k -> !k.revoked());
     }
 
-    /**
-     * Whether the existing file holds a valid key of this catalog. The process that created it may still be writing
-     * it (CREATE_NEW makes the file visible before its content), so an empty read is retried briefly.
-     */
-    private boolean holdsValidKey(Path file) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Optional<String> secret = AdminKeyFile.read(file);
-            if (secret.isPresent()) {
-                return valid(secret.get()).isPresent();
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
