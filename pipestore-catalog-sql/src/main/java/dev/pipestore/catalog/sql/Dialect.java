@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * What differs between the SQL databases the catalog runs on: drivers and pool settings, how UUIDs, times and JSON
- * are bound, how errors are told apart, and the one query that has a better native form. Everything else is shared.
+ * are bound, how errors are told apart, how claims lock rows, full-text search ({@link FullText}), and the one query
+ * that has a better native form. Everything else is shared.
  */
 abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDialect {
 
