@@ -1,0 +1,123 @@
+package dev.pipestore.server;
+
+import dev.pipestore.PipeStore;
+import dev.pipestore.server.access.AccessFilter;
+import dev.pipestore.server.json.JsonBodies;
+import dev.pipestore.server.problem.JettyProblemHandler;
+import dev.pipestore.server.problem.ProblemMapper;
+import dev.pipestore.server.routes.Api;
+import dev.pipestore.server.routes.ApiRoutes;
+import dev.pipestore.server.upload.Uploads;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import java.net.URI;
+import java.util.Objects;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipestore HTTP API on Javalin and Jetty 12, one virtual thread per request. It keeps no state of its own: any
+ * number of instances can serve the same backends. It does not own the store; close that after {@link #stop()}.
+ *
+ * <pre>{@code
+ * try (PipeStore store = PipeStore.open(StoreConfig.fromEnv())) {
+ *     PipestoreServer server = PipestoreServer.start(store, ServerSettings.defaults());
+ *     ...
+ *     server.stop();
+ * }
+ * }</pre>
+ */
+public final class PipestoreServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipestoreServer.class);
+
+    private final Javalin app;
+    private final ServerSettings settings;
+
+    private PipestoreServer(Javalin app, ServerSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts serving {@code store} as {@code settings} say.
+     *
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    public static PipestoreServer start(PipeStore store, ServerSettings settings) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(settings, "settings");
+        Api api = new Api(store, new JsonBodies(settings.maxJsonBytes()),
+                new Uploads(store.config().tempDir().resolve("forms"), settings.maxUploadBytes()));
+        Javalin app = Javalin.create(config -> configure(config, api, settings));
+        app.start();
+        PipestoreServer server = new PipestoreServer(app, settings);
+        LOG.info("pipestore API listening on {}", server.baseUri());
+        return server;
+    }
+
+    private static void configure(JavalinConfig config, Api api, ServerSettings settings) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.concurrency.useVirtualThreads = true;
+        // Content is audio (already compressed) or needs exact Content-Length and ranges: never compress on the fly.
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.http.maxRequestSize = settings.maxJsonBytes();
+        config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(settings.shutdownTimeout().toMillis());
+            server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new JettyProblemHandler());
+        });
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(settings.maxHeaderBytes());
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(settings.bind());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            return connector;
+        });
+        ProblemMapper problems = new ProblemMapper();
+        config.routes.exception(Exception.class, problems::handle);
+        config.routes.beforeMatched(new AccessFilter(api.store().apiKeys()));
+        for (Api.Routes routes : ApiRoutes.all(api)) {
+            routes.register(config.routes);
+        }
+    }
+
+    /** The port actually listened on, useful when the settings asked for 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port} as clients reach it. */
+    public URI baseUri() {
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish for up to the settings' shutdown timeout, then stops.
+     */
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The Javalin application, for tests that walk the registered routes. */
+    Javalin javalin() {
+        return app;
+    }
+}

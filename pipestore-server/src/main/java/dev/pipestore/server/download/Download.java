@@ -1,0 +1,51 @@
+package dev.pipestore.server.download;
+
+import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.objectstore.ObjectStore;
+import io.javalin.http.Context;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Streams stored content to the client: {@code ETag} (the SHA-256), {@code If-None-Match} (304), one {@code Range}
+ * (206 with {@code Content-Range}, honouring {@code If-Range}), and always an exact {@code Content-Length}, so a body
+ * that breaks off is seen as short by the client. Only the requested bytes are read from the object store.
+ *
+ * @param objectKey where the bytes are
+ * @param size their length
+ * @param sha256 their SHA-256, lower-case hex
+ * @param contentType what to serve them as
+ * @param fileName the name offered to save them under
+ */
+public record Download(String objectKey, long size, String sha256, String contentType, String fileName) {
+
+    public Download {
+        Objects.requireNonNull(objectKey, "objectKey");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(fileName, "fileName");
+    }
+
+    public void send(Context ctx, ObjectStore objects) {
+        String tag = EntityTags.of(sha256);
+        ctx.header("ETag", tag);
+        ctx.header("Accept-Ranges", "bytes");
+        if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), tag)) {
+            ctx.status(304);
+            return;
+        }
+        Optional<ByteRange> range = EntityTags.ifRangeHolds(ctx.header("If-Range"), tag)
+                ? RangeHeader.parse(ctx.header("Range"), size)
+                : Optional.empty();
+        ByteRange bytes = range.orElse(ByteRange.ALL);
+        long length = bytes.lengthWithin(size);
+        if (range.isPresent()) {
+            ctx.status(206);
+            ctx.header("Content-Range", "bytes " + bytes.first() + "-" + (bytes.first() + length - 1) + "/" + size);
+        }
+        ctx.header("Content-Disposition", ContentDisposition.attachment(fileName));
+        ctx.contentType(contentType);
+        ctx.res().setContentLengthLong(length);
+        ctx.result(objects.get(objectKey, bytes));
+    }
+}

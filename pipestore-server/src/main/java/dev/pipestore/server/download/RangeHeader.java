@@ -1,0 +1,57 @@
+package dev.pipestore.server.download;
+
+import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.server.problem.HttpProblem;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a {@code Range} header for one byte range: {@code bytes=first-last}, {@code bytes=first-} or the suffix form
+ * {@code bytes=-length}. Several ranges, other units and ranges outside the object are refused with 416, naming what
+ * was asked; a client that wants the whole object sends no {@code Range}.
+ */
+public final class RangeHeader {
+
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
+
+    private RangeHeader() {}
+
+    /**
+     * The range asked for within an object of {@code size} bytes, clipped to its end; empty without a header.
+     *
+     * @throws HttpProblem 416 when the header is malformed, asks for several ranges, or starts past the end
+     */
+    public static Optional<ByteRange> parse(String header, long size) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        if (value.contains(",")) {
+            throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' asks for several ranges; ask for one at a time");
+        }
+        Matcher m = SINGLE.matcher(value);
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' is not bytes=first-last, bytes=first- or bytes=-length");
+        }
+        if (m.group(1).isEmpty()) {
+            long suffix = Long.parseLong(m.group(2));
+            if (suffix == 0) {
+                throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' asks for no bytes");
+            }
+            return Optional.of(ByteRange.of(Math.max(0, size - suffix), size - 1));
+        }
+        long first = Long.parseLong(m.group(1));
+        if (first >= size) {
+            throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' starts at or past the end of the " + size + " bytes");
+        }
+        if (m.group(2).isEmpty()) {
+            return Optional.of(ByteRange.of(first, size - 1));
+        }
+        long last = Long.parseLong(m.group(2));
+        if (last < first) {
+            throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' ends before it starts");
+        }
+        return Optional.of(ByteRange.of(first, Math.min(last, size - 1)));
+    }
+}

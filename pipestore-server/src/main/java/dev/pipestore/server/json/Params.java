@@ -1,0 +1,100 @@
+package dev.pipestore.server.json;
+
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.PageRequest;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Path and query parameters, parsed or refused with an {@link InvalidInputException} naming the parameter. */
+public final class Params {
+
+    private Params() {}
+
+    /** The path parameter {@code name} as a UUID. */
+    public static UUID uuid(Context ctx, String name) {
+        return uuid(name, ctx.pathParam(name));
+    }
+
+    public static UUID uuid(String name, String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            // UUID.fromString accepts short groups such as 1-1-1-1-1; only the canonical form names a record.
+            if (!id.toString().equalsIgnoreCase(value)) {
+                throw new IllegalArgumentException("not canonical");
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name, "'" + value + "' is not a UUID", e);
+        }
+    }
+
+    /** The query parameter, or {@code null} when absent or empty. */
+    public static String text(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String value = text(ctx, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw new InvalidInputException(name, "must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "'" + value + "' is not a whole number", e);
+        }
+    }
+
+    /** A decimal number of seconds, or {@code null} when absent. */
+    public static BigDecimal decimal(Context ctx, String name) {
+        String value = text(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "'" + value + "' is not a number", e);
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) or a date (midnight UTC), or {@code null} when absent. */
+    public static Instant instant(Context ctx, String name) {
+        String value = text(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, "'" + value + "' is not an ISO-8601 instant or date", e);
+        }
+    }
+
+    /** {@code ?limit=} (default {@value PageRequest#DEFAULT_LIMIT}) and {@code ?cursor=}. */
+    public static PageRequest page(Context ctx) {
+        return new PageRequest(integer(ctx, "limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT), text(ctx, "cursor"));
+    }
+
+    /** {@code ?flag=true|false}; anything else is refused. */
+    public static boolean flag(Context ctx, String name) {
+        String value = text(ctx, name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException(name, "must be true or false, got '" + value + "'");
+    }
+}

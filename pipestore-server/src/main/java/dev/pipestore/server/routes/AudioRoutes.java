@@ -1,0 +1,97 @@
+package dev.pipestore.server.routes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.json.RecordJson;
+import dev.pipestore.server.access.Access;
+import dev.pipestore.server.access.Ownership;
+import dev.pipestore.server.json.Params;
+import dev.pipestore.server.json.Responses;
+import dev.pipestore.server.upload.Upload;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.UUID;
+
+/** Audio records: upload, read, list, status and metadata changes, deletion. Content and clips are in {@link AudioContentRoutes}. */
+final class AudioRoutes implements Api.Routes {
+
+    static final String RAW_TYPES = "audio/* or application/octet-stream";
+
+    private final Api api;
+
+    AudioRoutes(Api api) {
+        this.api = api;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/audio", this::upload, Access.INGEST);
+        routes.get("/v1/audio", this::list, Access.READ, Access.WORKER);
+        routes.get("/v1/audio/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
+        routes.patch("/v1/audio/{id}", this::patch, Access.WORKER);
+        routes.delete("/v1/audio/{id}", this::delete, Access.ADMIN);
+    }
+
+    static boolean isAudioType(String mediaType) {
+        return mediaType.startsWith("audio/") || mediaType.equals("application/octet-stream");
+    }
+
+    private void upload(Context ctx) {
+        try (Upload upload = api.uploads().read(ctx, AudioRoutes::isAudioType, RAW_TYPES)) {
+            AudioUpload request = new AudioUpload(upload.name(), upload.contentType(), upload.language(),
+                    Ownership.stamp(ctx, upload.metadata()), ctx.header("Idempotency-Key"), false);
+            AudioFile file = api.store().audio().ingest(upload.content(), request);
+            Responses.created(ctx, "/v1/audio/" + file.id(), RecordJson.toTree(file));
+        }
+    }
+
+    private void list(Context ctx) {
+        String status = Params.text(ctx, "status");
+        AudioFileQuery query = new AudioFileQuery(status == null ? null : AudioStatus.parse(status), Params.instant(ctx, "since"),
+                Params.instant(ctx, "before"), Params.text(ctx, "language"));
+        Responses.page(ctx, api.store().audio().list(query, Params.page(ctx)));
+    }
+
+    private void get(Context ctx) {
+        Responses.record(ctx, ReadableRecords.audio(api, ctx, Params.uuid(ctx, "id")));
+    }
+
+    /** Status first, so a refused transition (409) leaves the metadata as it was too. */
+    private void patch(Context ctx) {
+        UUID id = Params.uuid(ctx, "id");
+        AudioPatch patch = api.json().read(ctx, AudioPatch.class);
+        if (patch.status() == null && patch.metadata() == null) {
+            throw new InvalidInputException("body", "give status, metadata or both");
+        }
+        AudioStatus status = patch.status() == null ? null : AudioStatus.parse(patch.status());
+        AudioFile file = api.store().audio().get(id);
+        if (status != null) {
+            file = api.store().audio().updateStatus(id, status);
+        }
+        if (patch.metadata() != null) {
+            file = api.store().audio().updateMetadata(id, Ownership.keep(file.metadata(), patch.metadata()));
+        }
+        Responses.record(ctx, file);
+    }
+
+    private void delete(Context ctx) {
+        UUID id = Params.uuid(ctx, "id");
+        if (!api.store().audio().delete(id)) {
+            throw new NotFoundException("audio file", id.toString());
+        }
+        ctx.status(204);
+    }
+
+    /**
+     * The body of {@code PATCH /v1/audio/{id}}.
+     *
+     * @param status the status to move to, by the state machine
+     * @param metadata the new metadata object, replacing the old one
+     */
+    record AudioPatch(String status, ObjectNode metadata) {}
+}

@@ -1,0 +1,59 @@
+package dev.pipestore.server.routes;
+
+import dev.pipestore.catalog.TextDocument;
+import dev.pipestore.catalog.TextDocumentQuery;
+import dev.pipestore.ingest.TextService;
+import dev.pipestore.ingest.TextUpload;
+import dev.pipestore.json.RecordJson;
+import dev.pipestore.server.access.Access;
+import dev.pipestore.server.access.Ownership;
+import dev.pipestore.server.download.Download;
+import dev.pipestore.server.json.Params;
+import dev.pipestore.server.json.Responses;
+import dev.pipestore.server.upload.Upload;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** Raw UTF-8 text documents: upload (raw {@code text/plain} or multipart), read, list, download. */
+final class TextRoutes implements Api.Routes {
+
+    private final Api api;
+
+    TextRoutes(Api api) {
+        this.api = api;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/texts", this::upload, Access.INGEST);
+        routes.get("/v1/texts", this::list, Access.READ, Access.WORKER);
+        routes.get("/v1/texts/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
+        routes.get("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
+    }
+
+    private void upload(Context ctx) {
+        try (Upload upload = api.uploads().read(ctx, type -> type.equals("text/plain"), "text/plain")) {
+            TextUpload request = new TextUpload(upload.name(), upload.language(), Ownership.stamp(ctx, upload.metadata()),
+                    ctx.header("Idempotency-Key"));
+            TextDocument document = api.store().texts().add(upload.content(), request);
+            Responses.created(ctx, "/v1/texts/" + document.id(), RecordJson.toTree(document));
+        }
+    }
+
+    private void list(Context ctx) {
+        TextDocumentQuery query = new TextDocumentQuery(Params.instant(ctx, "since"), Params.instant(ctx, "before"),
+                Params.text(ctx, "language"));
+        Responses.page(ctx, api.store().texts().list(query, Params.page(ctx)));
+    }
+
+    private void get(Context ctx) {
+        Responses.record(ctx, ReadableRecords.text(api, ctx, Params.uuid(ctx, "id")));
+    }
+
+    private void content(Context ctx) {
+        TextDocument document = ReadableRecords.text(api, ctx, Params.uuid(ctx, "id"));
+        String name = document.originalName() != null ? document.originalName() : document.id() + ".txt";
+        new Download(document.objectKey(), document.fileSize(), document.contentSha256(), TextService.CONTENT_TYPE, name)
+                .send(ctx, api.store().objects());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pipestore.server.upload;
+
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.server.problem.HttpProblem;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Reads an upload from a request, as a raw body ({@code ?name=}, {@code ?language=}, {@code ?metadata=}) or as
+ * {@code multipart/form-data}, without holding the content in memory.
+ */
+public final class Uploads {
+
+    private final MultipartUploads multipart;
+    private final long maxBytes;
+
+    /** @param spoolDir where multipart file parts are written while the form is parsed; each request gets its own */
+    public Uploads(Path spoolDir, long maxBytes) {
+        this.multipart = new MultipartUploads(spoolDir, maxBytes);
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The upload in {@code ctx}'s body.
+     *
+     * @param rawTypes which raw {@code Content-Type}s the route reads, for example audio ones
+     * @param expected how to name them in a 415 problem
+     */
+    public Upload read(Context ctx, Predicate<String> rawTypes, String expected) {
+        String type = ctx.header("Content-Type");
+        String media = mediaType(type);
+        if (media.equals("multipart/form-data")) {
+            refuseDeclaredOversize(ctx);
+            return multipart.read(ctx);
+        }
+        if (!rawTypes.test(media)) {
+            throw HttpProblem.unsupportedMediaType(type, expected + " or multipart/form-data");
+        }
+        refuseDeclaredOversize(ctx);
+        String metadata = ctx.queryParam("metadata");
+        return new Upload(nonEmpty(rawBody(ctx)), ctx.queryParam("name"), type, ctx.queryParam("language"),
+                metadata == null ? null : Metadata.parseObject("metadata", metadata), () -> {});
+    }
+
+    /** The media type without parameters, lower case; empty when there is none. */
+    public static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A declared length over the limit is refused before a byte is read. */
+    private void refuseDeclaredOversize(Context ctx) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw HttpProblem.payloadTooLarge("body", maxBytes);
+        }
+    }
+
+    private InputStream rawBody(Context ctx) {
+        try {
+            return new BoundedBody(ctx.req().getInputStream(), maxBytes, "body");
+        } catch (IOException e) {
+            throw new ClientGoneException("the request body could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses an empty body here, as a 400, before the library would call it a zero-byte file (422). */
+    static InputStream nonEmpty(InputStream content) {
+        PushbackInputStream peekable = new PushbackInputStream(content, 1);
+        try {
+            int first = peekable.read();
+            if (first == -1) {
+                throw new InvalidInputException("body", "is empty; send the file's bytes");
+            }
+            peekable.unread(first);
+            return peekable;
+        } catch (IOException e) {
+            throw new ClientGoneException("the request body could not be read: " + e.getMessage(), e);
+        }
+    }
+}

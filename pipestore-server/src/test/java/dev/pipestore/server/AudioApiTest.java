@@ -1,0 +1,143 @@
+package dev.pipestore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.catalog.Role;
+import dev.pipestore.testing.audio.TestAudio;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Audio over HTTP: upload (raw and multipart), read, download with ranges and entity tags, list, update, delete. */
+class AudioApiTest {
+
+    @RegisterExtension
+    static final ServerHarness SERVER = new ServerHarness();
+
+    @Test
+    void rawUploadReturnsTheRecordWithItsLocation() {
+        byte[] wav = TestAudio.wav(2, 8000);
+        Reply reply = SERVER.post("/v1/audio?name=call.wav&language=en").as(Role.INGEST).body("audio/wav", wav).send().expect(201);
+        JsonNode record = reply.json();
+        assertThat(reply.header("Location")).isEqualTo("/v1/audio/" + record.path("id").asText());
+        assertThat(record.path("original_name").asText()).isEqualTo("call.wav");
+        assertThat(record.path("format").asText()).isEqualTo("wav");
+        assertThat(record.path("duration_seconds").asInt()).isEqualTo(2);
+        assertThat(record.path("file_size").asLong()).isEqualTo(wav.length);
+        assertThat(record.path("status").asText()).isEqualTo("uploaded");
+        assertThat(record.path("language").asText()).isEqualTo("en");
+        assertThat(record.path("metadata").path("uploaded_by").asText()).isNotBlank();
+
+        JsonNode read = SERVER.get(reply.header("Location")).as(Role.READ).send().expect(200).json();
+        assertThat(read).isEqualTo(record);
+    }
+
+    @Test
+    void multipartUploadTakesMetadataAndLanguage() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        Multipart form = new Multipart().field("metadata", "{\"call\": 7}").field("language", "de")
+                .file("file", "form.wav", "audio/wav", wav);
+        JsonNode record = SERVER.post("/v1/audio").as(Role.INGEST).multipart(form).send().expect(201).json();
+        assertThat(record.path("original_name").asText()).isEqualTo("form.wav");
+        assertThat(record.path("language").asText()).isEqualTo("de");
+        assertThat(record.path("metadata").path("call").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void downloadServesTheBytesWithEntityTagAndRanges() throws Exception {
+        byte[] wav = TestAudio.wav(1, 8000);
+        String id = upload(wav, "range.wav");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav));
+
+        Reply whole = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).send().expect(200);
+        assertThat(whole.body()).isEqualTo(wav);
+        assertThat(whole.header("ETag")).isEqualTo("\"" + sha + "\"");
+        assertThat(whole.header("Content-Type")).isEqualTo("audio/wav");
+        assertThat(whole.header("Content-Length")).isEqualTo(Integer.toString(wav.length));
+        assertThat(whole.header("Content-Disposition")).contains("filename=\"range.wav\"");
+
+        Reply part = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "bytes=10-19").send().expect(206);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(wav, 10, 20));
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 10-19/" + wav.length);
+        assertThat(part.header("Content-Length")).isEqualTo("10");
+
+        Reply tail = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "bytes=-4").send().expect(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(wav, wav.length - 4, wav.length));
+
+        Reply notModified = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ)
+                .header("If-None-Match", "\"other\", \"" + sha + "\"").send().expect(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.header("ETag")).isEqualTo("\"" + sha + "\"");
+
+        JsonNode problem = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "bytes=99999-")
+                .send().problem(416, "Range");
+        assertThat(problem.path("detail").asText()).contains("99999");
+    }
+
+    @Test
+    void statusMovesAlongTheStateMachineAndRefusedMovesAreConflicts() {
+        String id = upload(TestAudio.wav(1, 8000), "status.wav");
+        JsonNode moved = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"status\": \"processing\"}").send()
+                .expect(200).json();
+        assertThat(moved.path("status").asText()).isEqualTo("processing");
+        JsonNode refused = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"status\": \"archived\"}").send()
+                .problem(409);
+        assertThat(refused.path("detail").asText()).contains("processing").contains("archived");
+        JsonNode unknown = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"status\": \"lost\"}").send()
+                .problem(400, "status");
+        assertThat(unknown.path("detail").asText()).contains("lost");
+    }
+
+    @Test
+    void metadataUpdateKeepsTheUploader() {
+        Reply created = SERVER.post("/v1/audio?name=meta.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000)).send();
+        String id = created.json().path("id").asText();
+        String uploader = created.json().path("metadata").path("uploaded_by").asText();
+        JsonNode updated = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER)
+                .json("{\"metadata\": {\"speaker\": \"A\", \"uploaded_by\": \"someone else\"}}").send().expect(200).json();
+        assertThat(updated.path("metadata").path("speaker").asText()).isEqualTo("A");
+        assertThat(updated.path("metadata").path("uploaded_by").asText()).isEqualTo(uploader);
+    }
+
+    @Test
+    void listPagesWithCursorAndFiltersByStatus() {
+        for (int i = 0; i < 3; i++) {
+            upload(TestAudio.wav(1 + i * 0.01, 8000), "list-" + i + ".wav");
+        }
+        JsonNode first = SERVER.get("/v1/audio?limit=2&status=uploaded").as(Role.READ).send().expect(200).json();
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(first.path("next_cursor").isTextual()).isTrue();
+        JsonNode second = SERVER.get("/v1/audio?limit=2&status=uploaded&cursor=" + first.path("next_cursor").asText())
+                .as(Role.READ).send().expect(200).json();
+        assertThat(second.path("items").size()).isGreaterThanOrEqualTo(1);
+        assertThat(second.path("items").get(0).path("id")).isNotEqualTo(first.path("items").get(1).path("id"));
+    }
+
+    @Test
+    void deleteRemovesTheFile() {
+        String id = upload(TestAudio.wav(1, 8000), "delete.wav");
+        SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().expect(204);
+        SERVER.get("/v1/audio/" + id).as(Role.READ).send().problem(404);
+        SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().problem(404);
+    }
+
+    @Test
+    void idempotencyKeyReturnsTheFirstRecord() {
+        byte[] wav = TestAudio.wav(1.5, 8000);
+        JsonNode first = SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")
+                .body("audio/wav", wav).send().expect(201).json();
+        JsonNode again = SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")
+                .body("audio/wav", wav).send().expect(201).json();
+        assertThat(again.path("id")).isEqualTo(first.path("id"));
+        SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")
+                .body("audio/wav", TestAudio.wav(1.6, 8000)).send().problem(409);
+    }
+
+    static String upload(byte[] wav, String name) {
+        return SERVER.post("/v1/audio?name=" + name).as(Role.INGEST).body("audio/wav", wav).send().expect(201).json()
+                .path("id").asText();
+    }
+}
