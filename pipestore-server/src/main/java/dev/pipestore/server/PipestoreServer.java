@@ -11,6 +11,7 @@ import dev.pipestore.server.upload.Uploads;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -68,6 +69,7 @@ public final class PipestoreServer implements AutoCloseable {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.maxRequestSize = settings.maxJsonBytes();
         config.router.ignoreTrailingSlashes = true;
+        config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(settings.shutdownTimeout().toMillis());
             server.insertHandler(new GracefulHandler());
@@ -87,6 +89,8 @@ public final class PipestoreServer implements AutoCloseable {
         });
         ProblemMapper problems = new ProblemMapper();
         config.routes.exception(Exception.class, problems::handle);
+        // Javalin answers its own exceptions (unknown route, wrong method) unless their class is named here.
+        config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.beforeMatched(new AccessFilter(api.store().apiKeys()));
         for (Api.Routes routes : ApiRoutes.all(api)) {
             routes.register(config.routes);

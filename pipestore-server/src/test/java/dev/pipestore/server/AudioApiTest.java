@@ -49,7 +49,7 @@ class AudioApiTest {
     @Test
     void downloadServesTheBytesWithEntityTagAndRanges() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);
-        String id = upload(wav, "range.wav");
+        String id = SERVER.upload(wav, "range.wav");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav));
 
         Reply whole = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).send().expect(200);
@@ -79,7 +79,7 @@ class AudioApiTest {
 
     @Test
     void statusMovesAlongTheStateMachineAndRefusedMovesAreConflicts() {
-        String id = upload(TestAudio.wav(1, 8000), "status.wav");
+        String id = SERVER.upload(TestAudio.wav(1, 8000), "status.wav");
         JsonNode moved = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"status\": \"processing\"}").send()
                 .expect(200).json();
         assertThat(moved.path("status").asText()).isEqualTo("processing");
@@ -105,7 +105,7 @@ class AudioApiTest {
     @Test
     void listPagesWithCursorAndFiltersByStatus() {
         for (int i = 0; i < 3; i++) {
-            upload(TestAudio.wav(1 + i * 0.01, 8000), "list-" + i + ".wav");
+            SERVER.upload(TestAudio.wav(1 + i * 0.01, 8000), "list-" + i + ".wav");
         }
         JsonNode first = SERVER.get("/v1/audio?limit=2&status=uploaded").as(Role.READ).send().expect(200).json();
         assertThat(first.path("items")).hasSize(2);
@@ -118,7 +118,7 @@ class AudioApiTest {
 
     @Test
     void deleteRemovesTheFile() {
-        String id = upload(TestAudio.wav(1, 8000), "delete.wav");
+        String id = SERVER.upload(TestAudio.wav(1, 8000), "delete.wav");
         SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().expect(204);
         SERVER.get("/v1/audio/" + id).as(Role.READ).send().problem(404);
         SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().problem(404);
@@ -134,10 +134,5 @@ class AudioApiTest {
         assertThat(again.path("id")).isEqualTo(first.path("id"));
         SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")
                 .body("audio/wav", TestAudio.wav(1.6, 8000)).send().problem(409);
-    }
-
-    static String upload(byte[] wav, String name) {
-        return SERVER.post("/v1/audio?name=" + name).as(Role.INGEST).body("audio/wav", wav).send().expect(201).json()
-                .path("id").asText();
     }
 }

@@ -103,6 +103,11 @@ final class ServerHarness implements BeforeAllCallback, AfterAllCallback {
         return call("POST", path);
     }
 
+    /** Uploads {@code wav} with the ingest key and returns the new record's id. */
+    String upload(byte[] wav, String name) {
+        return post("/v1/audio?name=" + name).as(Role.INGEST).body("audio/wav", wav).send().expect(201).json().path("id").asText();
+    }
+
     static void deleteTree(Path root) {
         if (root == null || !Files.exists(root)) {
             return;

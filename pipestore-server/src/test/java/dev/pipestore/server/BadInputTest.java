@@ -1,0 +1,207 @@
+package dev.pipestore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.Role;
+import dev.pipestore.testing.audio.TestAudio;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of bad request gets its own status and a problem body naming what was wrong, stores nothing, and leaves
+ * the server answering. Limits are small here (64 KiB uploads, 16 KiB JSON) so oversize bodies are cheap to send.
+ */
+class BadInputTest {
+
+    static final int MAX_UPLOAD = 64 * 1024;
+
+    @RegisterExtension
+    static final ServerHarness SERVER = new ServerHarness(java.util.Map.of(),
+            s -> s.withMaxUploadBytes(MAX_UPLOAD).withMaxJsonBytes(16 * 1024).withMaxHeaderBytes(4096));
+
+    @AfterEach
+    void serverStillAnswers() {
+        assertThat(SERVER.get("/health").send().expect(200).json().path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void uploadWithAWrongContentTypeIs415() {
+        JsonNode problem = SERVER.post("/v1/audio?name=a.wav").as(Role.INGEST).json("{}").send().problem(415, "Content-Type");
+        assertThat(problem.path("detail").asText()).contains("application/json").contains("audio/*");
+        SERVER.post("/v1/texts?name=a.txt").as(Role.INGEST).body("audio/wav", new byte[] {1}).send().problem(415);
+        assertNothingStored();
+    }
+
+    @Test
+    void jsonRouteWithAWrongContentTypeIs415() {
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).body("text/plain", "{}".getBytes()).send().problem(415, "Content-Type");
+    }
+
+    @Test
+    void emptyBodiesAre400() {
+        SERVER.post("/v1/audio?name=a.wav").as(Role.INGEST).body("audio/wav", new byte[0]).send().problem(400, "body");
+        SERVER.post("/v1/audio?name=a.wav").as(Role.INGEST).stream("audio/wav", () -> InputStream.nullInputStream()).send()
+                .problem(400, "body");
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("").send().problem(400, "body");
+        assertNothingStored();
+    }
+
+    @Test
+    void declaredOversizeIsRefusedBeforeReading() {
+        JsonNode problem = SERVER.post("/v1/audio?name=big.wav").as(Role.INGEST).body("audio/wav", new byte[MAX_UPLOAD + 1]).send()
+                .problem(413, "body");
+        assertThat(problem.path("detail").asText()).contains(Integer.toString(MAX_UPLOAD));
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"owner\": \"" + "x".repeat(17 * 1024) + "\"}").send().problem(413);
+        assertNothingStored();
+    }
+
+    @Test
+    void chunkedOversizeIsRefusedWhenTheLimitIsPassed() {
+        byte[] wav = TestAudio.wav(10, 8000);
+        SERVER.post("/v1/audio?name=big.wav").as(Role.INGEST).stream("audio/wav", () -> new ByteArrayInputStream(wav)).send()
+                .problem(413, "body");
+        SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().file("file", "big.wav", "audio/wav", wav)).send()
+                .problem(413);
+        assertNothingStored();
+    }
+
+    @Test
+    void contentThatIsNotAudioIs422() {
+        JsonNode problem = SERVER.post("/v1/audio?name=notes.wav").as(Role.INGEST).body("audio/wav", "not audio at all".getBytes())
+                .send().problem(422, "file");
+        assertThat(problem.path("detail").asText()).contains("notes.wav");
+        SERVER.post("/v1/audio?name=fake.mp3").as(Role.INGEST).body("audio/mpeg", TestAudio.wav(1, 8000)).send().problem(422, "file");
+        assertNothingStored();
+    }
+
+    @Test
+    void malformedJsonIs400NamingTheBody() {
+        JsonNode problem = SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"from_status\": ").send().problem(400, "body");
+        assertThat(problem.path("detail").asText()).contains("not valid JSON");
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{} {}").send().problem(400, "body");
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"limit\": 1, \"limit\": 2}").send().problem(400);
+    }
+
+    @Test
+    void unknownJsonFieldsAreRefusedByName() {
+        JsonNode problem = SERVER.post("/v1/audio/claim").as(Role.WORKER)
+                .json("{\"from_status\": \"uploaded\", \"to_status\": \"processing\", \"lease\": 5}").send().problem(400, "lease");
+        assertThat(problem.path("detail").asText()).contains("unknown field").contains("lease_seconds");
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "fields.wav");
+        SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).json("{\"content\": \"x\", \"modelVersion\": \"m\"}")
+                .send().problem(400, "modelVersion");
+        SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).json("{\"content\": 5}").send().problem(400, "content");
+        SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().field("colour", "red")
+                .file("file", "a.wav", "audio/wav", TestAudio.wav(1, 8000))).send().problem(400, "colour");
+    }
+
+    @Test
+    void invalidIdsAre400NamingTheParameter() {
+        SERVER.get("/v1/audio/not-a-uuid").as(Role.READ).send().problem(400, "id");
+        SERVER.get("/v1/transcriptions/1-2-3-4-5").as(Role.READ).send().problem(400, "id");
+        SERVER.get("/v1/audio/" + java.util.UUID.randomUUID()).as(Role.READ).send().problem(404);
+        SERVER.get("/v1/audio?cursor=garbage").as(Role.READ).send().problem(400, "cursor");
+        SERVER.get("/v1/audio?limit=0").as(Role.READ).send().problem(400, "limit");
+        SERVER.get("/v1/audio?since=yesterday").as(Role.READ).send().problem(400, "since");
+    }
+
+    @Test
+    void invalidRangesAre416WithTheSize() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        String audio = SERVER.upload(wav, "range.wav");
+        for (String range : List.of("bytes=abc", "bytes=5-2", "bytes=0-1,4-5", "items=0-1", "bytes=-0", "bytes=" + wav.length + "-")) {
+            Reply reply = SERVER.get("/v1/audio/" + audio + "/content").as(Role.READ).header("Range", range).send();
+            reply.problem(416, "Range");
+            assertThat(reply.header("Content-Range")).isEqualTo("bytes */" + wav.length);
+        }
+    }
+
+    @Test
+    void unknownStatusAndRefusedTransitionAreTold() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "status.wav");
+        SERVER.get("/v1/audio?status=lost").as(Role.READ).send().problem(400, "status");
+        SERVER.call("PATCH", "/v1/audio/" + audio).as(Role.WORKER).json("{\"status\": \"lost\"}").send().problem(400, "status");
+        SERVER.call("PATCH", "/v1/audio/" + audio).as(Role.WORKER).json("{\"status\": \"analyzed\"}").send().problem(409);
+        SERVER.call("PATCH", "/v1/audio/" + audio).as(Role.WORKER).json("{}").send().problem(400, "body");
+    }
+
+    @Test
+    void headerInjectionInNamesIsRefusedAndDownloadNamesAreEscaped() {
+        SERVER.post("/v1/audio?name=a%0D%0ASet-Cookie:%20x=1.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000))
+                .send().problem(400, "name");
+        SERVER.post("/v1/audio?name=..%2Fetc%2Fpasswd.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000)).send()
+                .problem(400, "name");
+        String odd = SERVER.post("/v1/audio?name=" + java.net.URLEncoder.encode("we\"ird; ünï.wav", java.nio.charset.StandardCharsets.UTF_8))
+                .as(Role.INGEST).body("audio/wav", TestAudio.wav(1.1, 8000)).send().expect(201).json().path("id").asText();
+        String disposition = SERVER.get("/v1/audio/" + odd + "/content").as(Role.READ).send().expect(200).header("Content-Disposition");
+        assertThat(disposition).isEqualTo("attachment; filename=\"we_ird; _n_.wav\"; filename*=UTF-8''we%22ird%3B%20%C3%BCn%C3%AF.wav");
+    }
+
+    @Test
+    void clipWithoutAStartIs400() {
+        assertThat(SERVER.get("/v1/audio/" + SERVER.upload(TestAudio.wav(1, 8000), "c.wav") + "/clip").as(Role.READ).send()
+                .problem(400, "start").path("detail").asText()).contains("required");
+    }
+
+    @Test
+    void clipOfAFormatThatCannotBeCutIs422NamingTheFormat(@TempDir Path dir) throws Exception {
+        Path flac = dir.resolve("tone.flac");
+        Process sox = new ProcessBuilder("sox", "-n", "-r", "8000", flac.toString(), "synth", "1", "sine", "440")
+                .redirectErrorStream(true).start();
+        assertThat(sox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sox.exitValue()).as(new String(sox.getInputStream().readAllBytes())).isZero();
+        String id = SERVER.post("/v1/audio?name=tone.flac").as(Role.INGEST).body("audio/flac", Files.readAllBytes(flac)).send()
+                .expect(201).json().path("id").asText();
+        JsonNode problem = SERVER.get("/v1/audio/" + id + "/clip?start=0&end=0.5").as(Role.READ).send().problem(422, "format");
+        assertThat(problem.path("detail").asText()).contains("flac");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblemsToo() {
+        SERVER.get("/v1/nothing-here").as(Role.READ).send().problem(404);
+        SERVER.call("PUT", "/v1/audio").as(Role.ADMIN).send().problem(405);
+    }
+
+    @Test
+    void oversizedHeadersAre431Problems() {
+        SERVER.get("/health").header("X-Padding", "x".repeat(8000)).send().problem(431);
+    }
+
+    @Test
+    void bodyThatBreaksOffBeforeItsDeclaredLengthStoresNothing() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        InputStream failing = new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(wav, 0, 1000),
+                new InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("client gave up");
+                    }
+                })));
+        try {
+            SERVER.post("/v1/audio?name=broken.wav").as(Role.INGEST).stream("audio/wav", () -> failing).send();
+        } catch (RuntimeException expected) {
+            // the client itself fails; what matters is the server side
+        }
+        assertNothingStored();
+    }
+
+    /** No upload in these tests may leave a row behind, except the few that were meant to succeed. */
+    private static void assertNothingStored() {
+        assertThat(SERVER.store().audio().list(AudioFileQuery.all(), PageRequest.first(1000)).items())
+                .allSatisfy(file -> assertThat(file.originalName()).isIn("fields.wav", "range.wav", "status.wav", "c.wav", "tone.flac",
+                        "we\"ird; ünï.wav"));
+    }
+}
