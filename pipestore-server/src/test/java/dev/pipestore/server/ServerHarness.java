@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ServerHarness implements BeforeAllCallback, AfterAllCallback {
 
-    private final Map<String, String> environment;
+    private final Supplier<Map<String, String>> environment;
     private final UnaryOperator<ServerSettings> settings;
     private final Map<Role, String> keys = new EnumMap<>(Role.class);
     private Path dataDir;
@@ -37,10 +38,15 @@ final class ServerHarness implements BeforeAllCallback, AfterAllCallback {
     private HttpClient http;
 
     ServerHarness() {
-        this(Map.of(), s -> s);
+        this(Map::of, s -> s);
     }
 
     ServerHarness(Map<String, String> environment, UnaryOperator<ServerSettings> settings) {
+        this(() -> environment, settings);
+    }
+
+    /** @param environment the store's variables besides the data directory, asked for when the class starts */
+    ServerHarness(Supplier<Map<String, String>> environment, UnaryOperator<ServerSettings> settings) {
         this.environment = environment;
         this.settings = settings;
     }
@@ -48,7 +54,7 @@ final class ServerHarness implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("pipestore-server-test");
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment.get());
         env.put("PIPESTORE_DATA_DIR", dataDir.toString());
         store = PipeStore.open(StoreConfig.from(env));
         for (Role role : Role.values()) {
