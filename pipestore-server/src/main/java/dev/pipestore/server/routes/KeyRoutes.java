@@ -3,10 +3,9 @@ package dev.pipestore.server.routes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.access.CreatedApiKey;
-import dev.pipestore.catalog.ApiKey;
 import dev.pipestore.catalog.Role;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.server.access.Access;
+import dev.pipestore.server.access.ApiKeyJson;
 import dev.pipestore.server.json.Params;
 import dev.pipestore.server.json.Responses;
 import io.javalin.config.RoutesConfig;
@@ -29,7 +28,7 @@ final class KeyRoutes implements Api.Routes {
     }
 
     private void list(Context ctx) {
-        Responses.json(ctx, 200, Responses.items(api.store().apiKeys().list(), KeyRoutes::draw, null));
+        Responses.json(ctx, 200, Responses.items(api.store().apiKeys().list(), ApiKeyJson::of, null));
     }
 
     private void create(Context ctx) {
@@ -38,26 +37,14 @@ final class KeyRoutes implements Api.Routes {
             throw new InvalidInputException("role", "is required: one of ingest, worker, read, admin");
         }
         CreatedApiKey created = api.store().apiKeys().create(Role.parse(body.role()), body.name());
-        ObjectNode node = draw(created.key());
+        ObjectNode node = ApiKeyJson.of(created.key());
         node.put("secret", created.secret());
         ctx.header("Cache-Control", "no-store");
         Responses.created(ctx, "/v1/keys/" + created.key().id(), node);
     }
 
     private void revoke(Context ctx) {
-        Responses.json(ctx, 200, draw(api.store().apiKeys().revoke(Params.uuid(ctx, "id"))));
-    }
-
-    static ObjectNode draw(ApiKey key) {
-        ObjectNode node = RecordJson.MAPPER.createObjectNode();
-        node.put("id", key.id().toString());
-        node.put("name", key.name());
-        node.put("role", key.role().wireName());
-        node.put("key_prefix", key.keyPrefix());
-        node.put("created_at", key.createdAt().toString());
-        node.put("revoked_at", key.revokedAt() == null ? null : key.revokedAt().toString());
-        node.put("last_used_at", key.lastUsedAt() == null ? null : key.lastUsedAt().toString());
-        return node;
+        Responses.json(ctx, 200, ApiKeyJson.of(api.store().apiKeys().revoke(Params.uuid(ctx, "id"))));
     }
 
     /**
