@@ -1,0 +1,200 @@
+"""A small client for the pipestore HTTP API, standard library only.
+
+    from pipestore_client import Client, ProblemError
+
+    client = Client("http://127.0.0.1:8080", api_key)
+    audio = client.upload_audio("call.wav", language="en", metadata={"call": 42})
+    for item in client.claim("uploaded", "processing", limit=5, lease_seconds=600):
+        client.download_audio(item["id"], "/tmp/" + item["id"] + ".wav")
+        client.add_transcription(item["id"], "hello world", language="en", model_version="m1")
+        client.update_audio(item["id"], status="transcribed")
+
+Uploads and downloads stream (a file of any size uses little memory). Every error the server reports is raised as
+ProblemError, carrying the RFC 9457 problem: status, title, detail and the field at fault.
+"""
+
+import json
+import os
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+
+__all__ = ["Client", "ProblemError"]
+
+_CHUNK = 1024 * 1024
+
+
+class ProblemError(Exception):
+    """The server refused or failed a request; the attributes come from its problem+json body."""
+
+    def __init__(self, status, problem):
+        self.status = status
+        self.problem = problem
+        self.title = problem.get("title", "")
+        self.detail = problem.get("detail", "")
+        self.field = problem.get("field")
+        super().__init__("%s %s: %s" % (status, self.title, self.detail))
+
+
+class Client:
+    """One pipestore server and one API key (sent as Authorization: Bearer <key>)."""
+
+    def __init__(self, base_url, api_key=None, timeout=60):
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+        self.timeout = timeout
+
+    # --- audio ---------------------------------------------------------------------------------------------------
+
+    def upload_audio(self, path, name=None, language=None, metadata=None, idempotency_key=None, content_type="audio/wav"):
+        """Streams the file at path as the raw body; returns the new record (or the first one, for a repeated key)."""
+        return self._upload("/v1/audio", path, name, language, metadata, idempotency_key, content_type)
+
+    def get_audio(self, audio_id):
+        return self._json("GET", "/v1/audio/" + audio_id)
+
+    def list_audio(self, status=None, since=None, before=None, language=None, limit=None, cursor=None):
+        """One page: {"items": [...], "next_cursor": ...}."""
+        query = {"status": status, "since": since, "before": before, "language": language, "limit": limit, "cursor": cursor}
+        return self._json("GET", "/v1/audio", query=query)
+
+    def iter_audio(self, **filters):
+        """Every audio file matching the filters, page after page."""
+        cursor = None
+        while True:
+            page = self.list_audio(cursor=cursor, **filters)
+            for item in page["items"]:
+                yield item
+            cursor = page["next_cursor"]
+            if cursor is None:
+                return
+
+    def download_audio(self, audio_id, destination, byte_range=None):
+        """Streams the audio (or bytes first..last of it, byte_range=(first, last)) into the file at destination."""
+        return self._download("/v1/audio/%s/content" % audio_id, destination, byte_range)
+
+    def download_clip(self, audio_id, destination, start, end=None):
+        """A WAV file of seconds start..end of a WAV recording."""
+        query = {"start": start, "end": end}
+        return self._download("/v1/audio/%s/clip" % audio_id, destination, None, query)
+
+    def update_audio(self, audio_id, status=None, metadata=None):
+        body = {}
+        if status is not None:
+            body["status"] = status
+        if metadata is not None:
+            body["metadata"] = metadata
+        return self._json("PATCH", "/v1/audio/" + audio_id, body=body)
+
+    def claim(self, from_status, to_status, limit=1, lease_seconds=600, owner=None):
+        """Up to limit files that no other worker holds, moved to to_status under a lease; a list, maybe empty."""
+        body = {"from_status": from_status, "to_status": to_status, "limit": limit, "lease_seconds": lease_seconds}
+        if owner is not None:
+            body["owner"] = owner
+        return self._json("POST", "/v1/audio/claim", body=body)["items"]
+
+    # --- texts, transcriptions, translations, results ----------------------------------------------------------------
+
+    def upload_text(self, path, name=None, language=None, metadata=None, idempotency_key=None):
+        return self._upload("/v1/texts", path, name, language, metadata, idempotency_key, "text/plain; charset=utf-8")
+
+    def add_transcription(self, audio_id, content, language=None, model_version=None, confidence=None, metadata=None):
+        body = _without_none({"content": content, "language": language, "model_version": model_version,
+                              "confidence": confidence, "metadata": metadata})
+        return self._json("POST", "/v1/audio/%s/transcriptions" % audio_id, body=body)
+
+    def list_transcriptions(self, audio_id, latest=False):
+        query = {"latest": "true" if latest else None}
+        return self._json("GET", "/v1/audio/%s/transcriptions" % audio_id, query=query)["items"]
+
+    def get_transcription(self, transcription_id):
+        return self._json("GET", "/v1/transcriptions/" + transcription_id)
+
+    def add_translation(self, transcription_id, content, target_language, source_language=None, model_version=None,
+                        confidence=None, metadata=None):
+        body = _without_none({"content": content, "target_language": target_language, "source_language": source_language,
+                              "model_version": model_version, "confidence": confidence, "metadata": metadata})
+        return self._json("POST", "/v1/transcriptions/%s/translations" % transcription_id, body=body)
+
+    def list_translations(self, transcription_id, target=None):
+        return self._json("GET", "/v1/transcriptions/%s/translations" % transcription_id, query={"target": target})["items"]
+
+    def add_results(self, results):
+        """Stores a list of result dicts (audio_file_id and/or transcription_id, analysis_type, result, ...): all or none."""
+        return self._json("POST", "/v1/results", body=list(results))["items"]
+
+    def search(self, q, language=None, model=None, since=None, before=None, limit=None):
+        query = {"q": q, "language": language, "model": model, "since": since, "before": before, "limit": limit}
+        return self._json("GET", "/v1/search", query=query)["items"]
+
+    # --- temporary data ----------------------------------------------------------------------------------------------
+
+    def temp_put(self, key, value, ttl=None):
+        """Stores any JSON value under key for ttl seconds (default: a day)."""
+        self._json("PUT", "/v1/temp/" + urllib.parse.quote(key, safe=""), body=value, query={"ttl": ttl})
+
+    def temp_get(self, key, default=None):
+        """The value under key, or default when there is none."""
+        try:
+            return self._json("GET", "/v1/temp/" + urllib.parse.quote(key, safe=""))
+        except ProblemError as e:
+            if e.status == 404:
+                return default
+            raise
+
+    def temp_delete(self, key):
+        self._json("DELETE", "/v1/temp/" + urllib.parse.quote(key, safe=""))
+
+    # --- plumbing ------------------------------------------------------------------------------------------------------
+
+    def _upload(self, path, file_path, name, language, metadata, idempotency_key, content_type):
+        query = {"name": name or os.path.basename(file_path), "language": language,
+                 "metadata": json.dumps(metadata) if metadata is not None else None}
+        headers = {"Content-Type": content_type, "Content-Length": str(os.path.getsize(file_path))}
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        with open(file_path, "rb") as body:
+            with self._open("POST", path, query, headers, body) as response:
+                return json.load(response)
+
+    def _download(self, path, destination, byte_range, query=None):
+        headers = {}
+        if byte_range is not None:
+            headers["Range"] = "bytes=%d-%d" % byte_range
+        with self._open("GET", path, query, headers, None) as response, open(destination, "wb") as out:
+            shutil.copyfileobj(response, out, _CHUNK)
+            return {"status": response.status, "etag": response.headers.get("ETag"),
+                    "content_type": response.headers.get("Content-Type")}
+
+    def _json(self, method, path, body=None, query=None):
+        headers = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        with self._open(method, path, query, headers, data) as response:
+            payload = response.read()
+            return json.loads(payload) if payload else None
+
+    def _open(self, method, path, query, headers, data):
+        url = self.base_url + path
+        query = {k: v for k, v in (query or {}).items() if v is not None}
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        request = urllib.request.Request(url, data=data, method=method, headers=headers)
+        if self.api_key:
+            request.add_header("Authorization", "Bearer " + self.api_key)
+        try:
+            return urllib.request.urlopen(request, timeout=self.timeout)
+        except urllib.error.HTTPError as e:
+            raw = e.read()
+            try:
+                problem = json.loads(raw)
+            except ValueError:
+                problem = {"title": e.reason, "detail": raw.decode("utf-8", "replace")}
+            raise ProblemError(e.code, problem) from None
+
+
+def _without_none(values):
+    return {k: v for k, v in values.items() if v is not None}

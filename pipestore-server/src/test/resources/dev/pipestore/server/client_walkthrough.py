@@ -1,0 +1,58 @@
+"""Drives clients/python/pipestore_client.py against a running server: python3 client_walkthrough.py BASE KEY WAV DIR."""
+
+import filecmp
+import os
+import sys
+
+from pipestore_client import Client, ProblemError
+
+base, key, wav, workdir = sys.argv[1:5]
+client = Client(base, key)
+
+audio = client.upload_audio(wav, language="en", metadata={"call": 42}, idempotency_key="client-1")
+assert audio["format"] == "wav" and audio["metadata"]["call"] == 42, audio
+again = client.upload_audio(wav, language="en", metadata={"call": 42}, idempotency_key="client-1")
+assert again["id"] == audio["id"], "an idempotent retry returns the first record"
+assert client.get_audio(audio["id"]) == audio
+
+copy = os.path.join(workdir, "copy.wav")
+info = client.download_audio(audio["id"], copy)
+assert filecmp.cmp(wav, copy, shallow=False) and info["etag"] == '"%s"' % audio["content_sha256"], info
+head = os.path.join(workdir, "head.bin")
+assert client.download_audio(audio["id"], head, byte_range=(0, 3))["status"] == 206
+assert open(head, "rb").read() == b"RIFF"
+clip = os.path.join(workdir, "clip.wav")
+client.download_clip(audio["id"], clip, 0.25, 0.75)
+assert open(clip, "rb").read(4) == b"RIFF"
+
+assert audio["id"] in [item["id"] for item in client.iter_audio(status="uploaded", limit=1)]
+claimed = client.claim("uploaded", "processing", limit=10, lease_seconds=60)
+assert audio["id"] in [item["id"] for item in claimed] and claimed[0]["lease"]["claimed_from"] == "uploaded"
+
+transcription = client.add_transcription(audio["id"], "hello from python", language="en", model_version="py-1", confidence=0.9)
+assert [t["id"] for t in client.list_transcriptions(audio["id"], latest=True)] == [transcription["id"]]
+translation = client.add_translation(transcription["id"], "hallo aus Python", "de")
+assert client.list_translations(transcription["id"], target="de")[0]["id"] == translation["id"]
+assert client.update_audio(audio["id"], status="transcribed")["status"] == "transcribed"
+results = client.add_results([{"audio_file_id": audio["id"], "analysis_type": "sentiment", "result": {"score": 0.7}}])
+assert results[0]["analysis_type"] == "sentiment"
+hits = client.search("python", language="en")
+assert hits and hits[0]["id"] == transcription["id"] and "<b>" in hits[0]["snippet"], hits
+
+client.temp_put("job-" + audio["id"], {"step": 2}, ttl=60)
+assert client.temp_get("job-" + audio["id"]) == {"step": 2}
+client.temp_delete("job-" + audio["id"])
+assert client.temp_get("job-" + audio["id"], default="gone") == "gone"
+
+try:
+    client.update_audio(audio["id"], status="uploaded-twice")
+    raise AssertionError("an unknown status was accepted")
+except ProblemError as e:
+    assert e.status == 400 and e.field == "status", e
+try:
+    Client(base, "ps_not-a-real-key").get_audio(audio["id"])
+    raise AssertionError("a wrong key was accepted")
+except ProblemError as e:
+    assert e.status == 401, e
+
+print("client walkthrough OK")
