@@ -93,6 +93,8 @@ public final class PipestoreServer implements AutoCloseable {
         config.routes.exception(Exception.class, problems::handle);
         // Javalin answers its own exceptions (unknown route, wrong method) unless their class is named here.
         config.routes.exception(HttpResponseException.class, problems::handle);
+        // Downloads carry stored bytes under their stored type; browsers must not second-guess it.
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.beforeMatched(new AccessFilter(api.store().apiKeys()));
         for (Api.Routes routes : ApiRoutes.all(api)) {
             routes.register(config.routes);

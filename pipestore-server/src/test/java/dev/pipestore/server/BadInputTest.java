@@ -176,6 +176,18 @@ class BadInputTest {
     }
 
     @Test
+    void headIsServedForContentAndRefusedElsewhere() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        String id = SERVER.upload(wav, "c.wav");
+        Reply head = SERVER.call("HEAD", "/v1/audio/" + id + "/content").as(Role.READ).send().expect(200);
+        assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(wav.length));
+        assertThat(head.header("ETag")).isNotBlank();
+        assertThat(head.body()).isEmpty();
+        SERVER.call("HEAD", "/v1/audio/" + id + "/content").send().expect(401);
+        SERVER.call("HEAD", "/v1/audio/" + id).as(Role.ADMIN).send().expect(405);
+    }
+
+    @Test
     void oversizedHeadersAre431Problems() {
         SERVER.get("/health").header("X-Padding", "x".repeat(8000)).send().problem(431);
     }

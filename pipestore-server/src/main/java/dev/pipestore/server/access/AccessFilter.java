@@ -6,6 +6,7 @@ import dev.pipestore.catalog.Role;
 import dev.pipestore.server.problem.HttpProblem;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,6 +31,10 @@ public final class AccessFilter implements Handler {
     @Override
     public void handle(Context ctx) {
         Set<RouteRole> declared = ctx.routeRoles();
+        if (declared.isEmpty() && ctx.method() == HandlerType.HEAD) {
+            // Javalin matches HEAD to any GET route; only the content routes declare HEAD of their own.
+            throw HttpProblem.methodNotAllowed("HEAD", "GET");
+        }
         if (declared.contains(Access.OPEN) || (declared.contains(Access.LOOPBACK) && isLoopback(ctx))) {
             return;
         }

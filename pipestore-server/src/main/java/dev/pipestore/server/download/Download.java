@@ -3,13 +3,15 @@ package dev.pipestore.server.download;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ObjectStore;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Streams stored content to the client: {@code ETag} (the SHA-256), {@code If-None-Match} (304), one {@code Range}
  * (206 with {@code Content-Range}, honouring {@code If-Range}), and always an exact {@code Content-Length}, so a body
- * that breaks off is seen as short by the client. Only the requested bytes are read from the object store.
+ * that breaks off is seen as short by the client. Only the requested bytes are read from the object store, and none
+ * for {@code HEAD}.
  *
  * @param objectKey where the bytes are
  * @param size their length
@@ -46,6 +48,8 @@ public record Download(String objectKey, long size, String sha256, String conten
         ctx.header("Content-Disposition", ContentDisposition.attachment(fileName));
         ctx.contentType(contentType);
         ctx.res().setContentLengthLong(length);
-        ctx.result(objects.get(objectKey, bytes));
+        if (ctx.method() != HandlerType.HEAD) {
+            ctx.result(objects.get(objectKey, bytes));
+        }
     }
 }

@@ -54,6 +54,12 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(403, "forbidden", "Forbidden", detail, null, Map.of());
     }
 
+    /** 405: the route exists, but not for this method. */
+    public static HttpProblem methodNotAllowed(String method, String allowed) {
+        return new HttpProblem(405, "method-not-allowed", "Method not allowed", method + " is not served here; use " + allowed,
+                null, Map.of("Allow", allowed));
+    }
+
     /** 422: well-formed request that asks for something this content cannot give, for example a clip of an MP3. */
     public static HttpProblem unprocessable(String field, String detail) {
         return new HttpProblem(422, "unprocessable-content", "Unprocessable content", detail, field, Map.of());

@@ -26,6 +26,7 @@ final class AudioContentRoutes implements Api.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/v1/audio/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
+        routes.head("/v1/audio/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/audio/{id}/clip", this::clip, Access.READ, Access.WORKER, Access.INGEST_OWN);
     }
 

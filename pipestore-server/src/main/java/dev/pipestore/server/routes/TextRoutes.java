@@ -29,6 +29,7 @@ final class TextRoutes implements Api.Routes {
         routes.get("/v1/texts", this::list, Access.READ, Access.WORKER);
         routes.get("/v1/texts/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
+        routes.head("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
     }
 
     private void upload(Context ctx) {
