@@ -42,8 +42,7 @@ public final class ProblemMapper {
             case InvalidInputException e -> new Problem(400, "invalid-input", "Invalid input", e.getMessage(), e.field(), Map.of());
             case NotFoundException e -> new Problem(404, "not-found", "Not found", e.getMessage(), null, Map.of());
             case ConflictException e -> new Problem(409, "conflict", "Conflict", e.getMessage(), null, Map.of());
-            case BackendUnavailableException e -> new Problem(503, "backend-unavailable", "Backend unavailable",
-                    e.getMessage(), null, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            case BackendUnavailableException e -> unavailable(e);
             case ClientGoneException e -> new Problem(400, "incomplete-body", "Incomplete request body", e.getMessage(), null,
                     Map.of());
             case HttpResponseException e -> fromJavalin(e);
@@ -75,6 +74,16 @@ public final class ProblemMapper {
         ctx.status(problem.status());
         ctx.contentType(Problem.MEDIA_TYPE);
         ctx.result(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Names the backend, not the driver's reason: that is internal (exception names, addresses resolved); operators
+     * find it in the log and in {@code /ready}.
+     */
+    private static Problem unavailable(BackendUnavailableException e) {
+        LOG.debug("backend unavailable: {}", e.getMessage());
+        return new Problem(503, "backend-unavailable", "Backend unavailable", e.backend() + " is unavailable; retry after "
+                + RETRY_AFTER_SECONDS + " s", null, Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 
     private static Problem fromJavalin(HttpResponseException e) {

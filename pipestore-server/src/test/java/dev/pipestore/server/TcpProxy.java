@@ -1,0 +1,94 @@
+package dev.pipestore.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP forwarder in front of a real backend, so a test can cut the network (every connection dropped, new
+ * ones refused) and restore it on the same port without touching the shared server.
+ */
+final class TcpProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+    private int port;
+
+    TcpProxy(int targetPort) {
+        this.targetPort = targetPort;
+    }
+
+    /** Starts listening: on a free port the first time, on the same port after {@link #cut()}. */
+    TcpProxy start() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        port = listening.getLocalPort();
+        server = listening;
+        Thread.ofVirtual().start(() -> accept(listening));
+        return this;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Drops every open connection and refuses new ones, as a crashed server or a network partition would. */
+    void cut() {
+        closeQuietly(server);
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                Socket client = listening.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                Thread.ofVirtual().start(() -> pump(client, upstream));
+                Thread.ofVirtual().start(() -> pump(upstream, client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side went away: both are closed below
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+    }
+}
