@@ -56,10 +56,9 @@ final class MultipartUploads {
             }
             String name = parts.containsKey("name") ? text(parts.get("name")) : file.getSubmittedFileName();
             String metadata = parts.containsKey("metadata") ? text(parts.get("metadata")) : null;
-            Upload upload = new Upload(Uploads.nonEmpty(file.getInputStream()), name, file.getContentType(),
+            return new Upload(Uploads.nonEmpty(file.getInputStream()), name, file.getContentType(),
                     parts.containsKey("language") ? text(parts.get("language")) : null,
                     metadata == null ? null : Metadata.parseObject("metadata", metadata), () -> SpoolDirectories.delete(dir));
-            return upload;
         } catch (IOException e) {
             SpoolDirectories.delete(dir);
             throw new ClientGoneException("the multipart body could not be read: " + e.getMessage(), e);
