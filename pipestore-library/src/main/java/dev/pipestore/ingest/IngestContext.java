@@ -1,6 +1,7 @@
 package dev.pipestore.ingest;
 
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.objectstore.FileUploads;
 import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.PutOptions;
@@ -36,10 +37,14 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
     /** Stores the spooled bytes under {@code key} and checks the store got exactly them. */
     StoredObject putChecked(String key, SpooledUpload spooled, PutOptions options) {
         StoredObject stored;
-        try (InputStream in = spooled.open()) {
-            stored = objects.put(key, in, options);
-        } catch (IOException e) {
-            throw new dev.pipestore.StoreException("could not read back the spooled upload " + spooled.file(), e);
+        if (objects instanceof FileUploads files) {
+            stored = files.putFile(key, spooled.file(), options, spooled.sha256());
+        } else {
+            try (InputStream in = spooled.open()) {
+                stored = objects.put(key, in, options);
+            } catch (IOException e) {
+                throw new dev.pipestore.StoreException("could not read back the spooled upload " + spooled.file(), e);
+            }
         }
         if (stored.size() != spooled.size() || !stored.sha256().equals(spooled.sha256())) {
             removeOrphan(key);

@@ -12,7 +12,11 @@ import dev.pipestore.objectstore.ObjectSummary;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
 import dev.pipestore.objectstore.internal.RequestChecks;
+import dev.pipestore.objectstore.FileUploads;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,10 +31,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Thread-safe. Each put in flight holds one part buffer of up to {@value #PART_SIZE} bytes (less when the content is
  * known to be smaller); gets stream straight from the connection.
  */
-public final class S3ObjectStore implements ObjectStore {
+public final class S3ObjectStore implements ObjectStore, FileUploads {
 
     /** Content up to this size goes up in one request; larger content in parts of this size. */
     public static final int PART_SIZE = 8 * 1024 * 1024;
+
+    /** Files up to this size go up in one request from {@link #putFile}; S3 allows 5 GiB, retries cost the whole file. */
+    public static final long SINGLE_PUT_FILE_LIMIT = 1024L * 1024 * 1024;
 
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
@@ -68,6 +75,26 @@ public final class S3ObjectStore implements ObjectStore {
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         return uploads.put(key, content, options);
+    }
+
+    @Override
+    public StoredObject putFile(String key, Path file, PutOptions options, String sha256) {
+        ObjectKeys.requireValid(key);
+        RequestChecks.requireAllowedMetadata(options);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (size > SINGLE_PUT_FILE_LIMIT || (options.expectedLength() != -1 && options.expectedLength() != size)) {
+            try (InputStream content = Files.newInputStream(file)) {
+                return put(key, content, options);
+            } catch (IOException e) {
+                throw new InvalidInputException("file", "cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return uploads.putFile(key, file, size, options, sha256);
     }
 
     @Override

@@ -57,6 +57,24 @@ final class S3Uploads {
         return putMultipart(key, reader, buffer, options);
     }
 
+    /**
+     * One PutObject streamed from the file: no part buffer on the heap, no second hash, and none of a multipart
+     * upload's extra requests and server-side reassembly. The server checks the caller's SHA-256.
+     */
+    StoredObject putFile(String key, java.nio.file.Path file, long size, PutOptions options, String sha256) {
+        try {
+            client.putObject(b -> b.bucket(bucket).key(key)
+                    .contentType(options.contentType())
+                    .contentLength(size)
+                    .metadata(S3Metadata.toHeaders(options.userMetadata(), sha256))
+                    .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
+                    software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw uploadFailure(e, "put of " + ObjectKeys.printable(key) + " from a file");
+        }
+        return new StoredObject(key, size, sha256);
+    }
+
     private void putSingle(String key, PartBuffer buffer, PutOptions options, String sha256) {
         try {
             client.putObject(b -> b.bucket(bucket).key(key)
