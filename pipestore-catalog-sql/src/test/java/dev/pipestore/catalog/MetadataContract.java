@@ -94,4 +94,15 @@ interface MetadataContract extends UsesCatalog {
         assertThat(catalog().transcriptions().find(withNulText.id())).isEmpty();
         assertThat(catalog().audioFiles().get(file.id())).isEqualTo(file);
     }
+
+    @Test
+    default void aLiteralBackslashBeforeU0000IsNotMistakenForNul() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        ObjectNode windowsPath = Samples.json("{\"path\":\"C:\\\\u0000dir\", \"key\\\\u0000\": 1}");
+
+        AudioFile updated = catalog().audioFiles().updateMetadata(file.id(), windowsPath);
+
+        assertThat(updated.metadata().get("path").asText()).isEqualTo("C:\\u0000dir");
+        assertThat(catalog().audioFiles().get(file.id()).metadata()).isEqualTo(windowsPath);
+    }
 }

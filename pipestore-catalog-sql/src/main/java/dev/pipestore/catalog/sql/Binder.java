@@ -82,15 +82,16 @@ final class Binder {
 
     /** Any JSON value, as compact text; the SQL must use {@link Dialect#jsonParameter()} here. */
     Binder json(JsonNode value) throws SQLException {
-        requireNoNul("result", value);
-        statement.setString(index++, value == null ? null : Metadata.toJson(value));
+        String json = value == null ? null : Metadata.toJson(value);
+        requireNoEscapedNul("result", json);
+        statement.setString(index++, json);
         return this;
     }
 
     /** A metadata object, refused when larger than {@link Metadata#MAX_BYTES}. */
     Binder metadata(JsonNode value) throws SQLException {
-        requireNoNul("metadata", value);
         String json = Metadata.toJson(value);
+        requireNoEscapedNul("metadata", json);
         if (json.getBytes(StandardCharsets.UTF_8).length > Metadata.MAX_BYTES) {
             throw new InvalidInputException("metadata", "larger than " + Metadata.MAX_BYTES + " bytes");
         }
@@ -108,20 +109,22 @@ final class Binder {
         }
     }
 
-    private static void requireNoNul(String field, JsonNode value) {
-        if (value == null) {
+    /**
+     * Looks for U+0000 in compact JSON text, where it can only appear escaped as {@code \u0000}: one scan of the text
+     * is much cheaper than walking the tree. A {@code \u0000} preceded by an odd number of backslashes is a literal
+     * backslash followed by "u0000", not a NUL.
+     */
+    private static void requireNoEscapedNul(String field, String json) {
+        if (json == null) {
             return;
         }
-        if (value.isTextual()) {
-            requireNoNul(field, value.textValue());
-        }
-        for (var entry : value.properties()) {
-            requireNoNul(field, entry.getKey());
-            requireNoNul(field, entry.getValue());
-        }
-        if (value.isArray()) {
-            for (JsonNode element : value) {
-                requireNoNul(field, element);
+        for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+            int backslashes = 0;
+            for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
             }
         }
     }

@@ -125,7 +125,11 @@ final class SqlAnalysisResults implements AnalysisResults {
                 .page(database, "list analysis results", page, SqlAnalysisResults::map, r -> new Cursor(r.createdAt(), r.id()));
     }
 
+    /** Rebuilds a record only when its time needs truncating: copying every result's JSON again is not free. */
     private static AnalysisResult storable(AnalysisResult r) {
+        if (Binder.storable("created_at", r.createdAt()).equals(r.createdAt())) {
+            return r;
+        }
         return new AnalysisResult(r.id(), r.audioFileId(), r.transcriptionId(), r.analysisType(), r.result(), r.confidence(),
                 r.modelVersion(), Binder.storable("created_at", r.createdAt()));
     }
