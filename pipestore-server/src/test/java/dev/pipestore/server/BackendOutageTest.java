@@ -1,5 +1,6 @@
 package dev.pipestore.server;
 
+import dev.pipestore.testing.net.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

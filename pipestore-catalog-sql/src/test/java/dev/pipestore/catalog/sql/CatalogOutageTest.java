@@ -1,5 +1,6 @@
 package dev.pipestore.catalog.sql;
 
+import dev.pipestore.testing.net.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

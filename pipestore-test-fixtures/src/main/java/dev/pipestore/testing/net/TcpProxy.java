@@ -1,4 +1,4 @@
-package dev.pipestore.server;
+package dev.pipestore.testing.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,19 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP forwarder in front of a real backend, so a test can cut the network (every connection dropped, new
  * ones refused) and restore it on the same port without touching the shared server.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
 
-    TcpProxy(int targetPort) {
+    public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
     }
 
     /** Starts listening: on a free port the first time, on the same port after {@link #cut()}. */
-    TcpProxy start() throws IOException {
+    public TcpProxy start() throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
         listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -36,12 +36,12 @@ final class TcpProxy implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Drops every open connection and refuses new ones, as a crashed server or a network partition would. */
-    void cut() {
+    public void cut() {
         closeQuietly(server);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
