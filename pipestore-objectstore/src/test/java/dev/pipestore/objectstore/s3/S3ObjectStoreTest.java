@@ -193,14 +193,21 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     @Test
     void bytesCorruptedOnTheWayAreRefusedAsAnIntegrityFailureAndNothingIsStored() throws Exception {
         String key = key("corrupted.bin");
+        String expected = TestContent.sha256Seeded(31, 200_000);
         try (CorruptingProxy proxy = new CorruptingProxy(S3.endpoint());
                 S3ObjectStore viaProxy = S3ObjectStore.open(settings(bucket).withEndpoint(proxy.endpoint()))) {
             proxy.corruptByteAfter(50_000);
 
-            assertThatThrownBy(() -> viaProxy.put(key, TestContent.seeded(31, 200_000), PutOptions.of("audio/wav")))
-                    .isInstanceOf(IntegrityException.class)
-                    .hasMessageContaining(key)
-                    .hasMessageContaining("nothing was stored");
+            try {
+                // The flipped byte usually lands in the content and the server refuses it; on a rare run it lands in
+                // framing the server does not check (seen once in CI). Either way damaged bytes never become the object.
+                assertThat(viaProxy.put(key, TestContent.seeded(31, 200_000), PutOptions.of("audio/wav")).sha256())
+                        .isEqualTo(expected);
+                assertThat(TestContent.sha256(store().get(key))).isEqualTo(expected);
+                return;
+            } catch (IntegrityException e) {
+                assertThat(e).hasMessageContaining(key).hasMessageContaining("nothing was stored");
+            }
         }
         assertThat(store().head(key)).isEmpty();
     }
