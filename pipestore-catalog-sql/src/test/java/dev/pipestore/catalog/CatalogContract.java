@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, TextDocumentsContract,
         TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract, ClaimsContract,
-        ConcurrentClaimsContract, SearchInputContract, ApiKeysContract {
+        ConcurrentClaimsContract, SearchInputContract, ApiKeysContract,
+        StorageUsageContract {
 
     /** Children before parents, so deleting never trips a foreign key. */
     private static final String[] TABLES = {"analysis_results", "translations", "transcriptions", "text_documents", "audio_files",

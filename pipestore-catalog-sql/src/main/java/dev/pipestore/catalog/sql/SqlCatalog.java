@@ -6,18 +6,21 @@ import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.Search;
+import dev.pipestore.catalog.StorageTotal;
+import dev.pipestore.catalog.StorageUsage;
 import dev.pipestore.catalog.TextDocuments;
 import dev.pipestore.catalog.Transcriptions;
 import dev.pipestore.catalog.Translations;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The catalog on a SQL database: PostgreSQL, MariaDB/MySQL, or an embedded SQLite file. One implementation of each
  * repository serves all three; a {@link Dialect} holds what differs.
  */
-public final class SqlCatalog implements Catalog {
+public final class SqlCatalog implements Catalog, StorageUsage {
 
     private final Database database;
     private final String password;
@@ -28,6 +31,7 @@ public final class SqlCatalog implements Catalog {
     private final SqlAnalysisResults analysisResults;
     private final SqlSearch search;
     private final SqlApiKeys apiKeys;
+    private final SqlStorageUsage storageUsage;
 
     private SqlCatalog(Database database, String password, Clock clock) {
         this.database = database;
@@ -39,6 +43,7 @@ public final class SqlCatalog implements Catalog {
         this.analysisResults = new SqlAnalysisResults(database);
         this.search = new SqlSearch(database);
         this.apiKeys = new SqlApiKeys(database);
+        this.storageUsage = new SqlStorageUsage(database);
     }
 
     /**
@@ -101,6 +106,11 @@ public final class SqlCatalog implements Catalog {
     @Override
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public List<StorageTotal> storageTotals() {
+        return storageUsage.storageTotals();
     }
 
     @Override
