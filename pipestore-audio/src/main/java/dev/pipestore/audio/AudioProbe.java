@@ -8,7 +8,9 @@ import dev.pipestore.audio.internal.DeclaredTypes;
 import dev.pipestore.audio.internal.FormatSniffer;
 import dev.pipestore.audio.internal.MalformedAudioException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures an audio file on disk (format, precise duration, sample rate, channels) and refuses, with an
+ * Measures audio on disk or in memory (format, precise duration, sample rate, channels) and refuses, with an
  * {@link InvalidInputException} a person can act on, anything that is not the audio it claims to be.
  *
  * <p>Reads are positioned and bounded: headers, the last page or frame, and for MP3/ADTS without a duration header a
@@ -52,7 +54,50 @@ public final class AudioProbe {
                 : declaredName;
         requireRegularFile(file, label);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ChannelInput in = new ChannelInput(channel);
+            return probe(new ChannelInput(channel), declaredName, declaredContentType, label);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file", label + ": no such file", e);
+        } catch (IOException e) {
+            throw readFailure(label, e);
+        }
+    }
+
+    /**
+     * Measures content read from {@code channel} (from position 0 to its size) and checks it against what the
+     * uploader declared, like {@link #probe(Path, String, String)}. The channel's position may move; it is not closed.
+     *
+     * @param declaredName the uploader's file name, or null ("upload" in messages)
+     */
+    public AudioInfo probe(SeekableByteChannel channel, String declaredName, String declaredContentType) {
+        Objects.requireNonNull(channel, "channel");
+        String label = labelOf(declaredName);
+        try {
+            return probe(new ChannelInput(channel), declaredName, declaredContentType, label);
+        } catch (IOException e) {
+            throw readFailure(label, e);
+        }
+    }
+
+    /**
+     * Measures the bytes between {@code content}'s position and limit, such as a small upload kept in memory, and
+     * checks them against what the uploader declared, like {@link #probe(Path, String, String)}. The buffer is not
+     * changed.
+     *
+     * @param declaredName the uploader's file name, or null ("upload" in messages)
+     */
+    public AudioInfo probe(ByteBuffer content, String declaredName, String declaredContentType) {
+        Objects.requireNonNull(content, "content");
+        String label = labelOf(declaredName);
+        try {
+            return probe(new ChannelInput(content), declaredName, declaredContentType, label);
+        } catch (IOException e) {
+            throw readFailure(label, e);
+        }
+    }
+
+    private AudioInfo probe(ChannelInput in, String declaredName, String declaredContentType, String label)
+            throws IOException {
+        try {
             if (in.size() == 0) {
                 throw new InvalidInputException("file", label + ": zero-byte file");
             }
@@ -63,10 +108,6 @@ public final class AudioProbe {
             return info;
         } catch (MalformedAudioException e) {
             throw new InvalidInputException("file", label + ": " + e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file", label + ": no such file", e);
-        } catch (IOException e) {
-            throw new StoreException("reading " + label + " to probe its audio failed: " + e, e);
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -74,6 +115,14 @@ public final class AudioProbe {
             LOG.warn("audio probe of {} failed unexpectedly", label, e);
             throw new InvalidInputException("file", label + ": could not be read as audio (unexpected structure)", e);
         }
+    }
+
+    private static String labelOf(String declaredName) {
+        return declaredName == null || declaredName.isBlank() ? "upload" : declaredName;
+    }
+
+    private static StoreException readFailure(String label, IOException e) {
+        return new StoreException("reading " + label + " to probe its audio failed: " + e, e);
     }
 
     /**

@@ -3,22 +3,44 @@ package dev.pipestore.audio.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 
-/** Bounded, positioned reads from an open file: the only way the probes touch file content. */
+/**
+ * Bounded, positioned reads from an open file, a seekable channel or bytes in memory: the only way the probes touch
+ * content.
+ */
 public final class ChannelInput {
 
     /** The largest single read any probe makes, whatever a header claims, so memory stays bounded. */
     static final int MAX_READ = 8 << 20;
 
-    private final FileChannel channel;
+    private final PositionedSource source;
     private final long size;
 
-    public ChannelInput(FileChannel channel) throws IOException {
-        this.channel = channel;
+    /** Reads {@code channel} from its current size; a {@link FileChannel} is read by position without moving it. */
+    public ChannelInput(SeekableByteChannel channel) throws IOException {
         this.size = channel.size();
+        this.source = channel instanceof FileChannel file ? file::read : (dst, pos) -> {
+            channel.position(pos);
+            return channel.read(dst);
+        };
     }
 
-    /** File length in bytes, taken once when opened. */
+    /** Reads the bytes between {@code content}'s position and limit, which it leaves untouched. */
+    public ChannelInput(ByteBuffer content) {
+        ByteBuffer bytes = content.slice();
+        this.size = bytes.remaining();
+        this.source = (dst, pos) -> {
+            if (pos >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), size - pos);
+            dst.put(dst.position(), bytes, (int) pos, n).position(dst.position() + n);
+            return n;
+        };
+    }
+
+    /** Content length in bytes, taken once when opened. */
     public long size() {
         return size;
     }
@@ -42,7 +64,7 @@ public final class ChannelInput {
     int fill(ByteBuffer buffer, long pos) throws IOException {
         int start = buffer.position();
         while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, pos + buffer.position() - start);
+            int n = source.read(buffer, pos + buffer.position() - start);
             if (n < 0) {
                 break; // the file shrank under us: callers see a short read, as they would for a truncated file
             }
@@ -71,5 +93,11 @@ public final class ChannelInput {
             throw MalformedAudioException.truncated(format, what, len, remaining(pos));
         }
         return read(pos, (int) len);
+    }
+
+    /** A read at an absolute position, as {@link FileChannel#read(ByteBuffer, long)}: -1 at the end. */
+    @FunctionalInterface
+    private interface PositionedSource {
+        int read(ByteBuffer dst, long pos) throws IOException;
     }
 }
