@@ -1,7 +1,7 @@
 package dev.pipestore.ingest;
 
 import dev.pipestore.catalog.Catalog;
-import dev.pipestore.objectstore.FileUploads;
+import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.PutOptions;
@@ -37,7 +37,7 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
     /** Stores the spooled bytes under {@code key} and checks the store got exactly them. */
     StoredObject putChecked(String key, SpooledUpload spooled, PutOptions options) {
         StoredObject stored;
-        if (objects instanceof FileUploads files) {
+        if (objects instanceof ChecksummedUploads files) {
             stored = files.putFile(key, spooled.file(), options, spooled.sha256());
         } else {
             try (InputStream in = spooled.open()) {

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.TestInstance;
  * The behaviour every {@link ObjectStore} adapter must have, run against the real backend: each adapter's test extends
  * this class and says how to open a store on a fresh bucket and how to remove it afterwards.
  *
- * <p>The tests come in groups ({@link PutContract}, {@link ReadContract}, {@link ListContract}, {@link KeyContract});
+ * <p>The tests come in groups ({@link PutContract}, {@link ReadContract}, {@link ListContract}, {@link KeyContract},
+ * {@link ChecksummedUploadContract});
  * each test works under a key prefix of its own, so they can share the class's bucket.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ObjectStoreContract implements PutContract, ReadContract, ListContract, KeyContract {
+public abstract class ObjectStoreContract implements PutContract, ReadContract, ListContract, KeyContract,
+        ChecksummedUploadContract {
 
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
 

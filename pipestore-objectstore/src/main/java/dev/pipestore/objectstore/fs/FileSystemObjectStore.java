@@ -4,6 +4,7 @@ import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectInfo;
 import dev.pipestore.objectstore.ObjectKeys;
 import dev.pipestore.objectstore.ObjectPage;
@@ -12,6 +13,7 @@ import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
 import dev.pipestore.objectstore.internal.BucketNames;
 import dev.pipestore.objectstore.internal.RequestChecks;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * S3 remain: an object {@code a} and an object {@code a/b} cannot both exist ({@link dev.pipestore.ConflictException}),
  * and a key segment may have at most 255 bytes. Keys are case-sensitive only where the file system is.
  */
-public final class FileSystemObjectStore implements ObjectStore {
+public final class FileSystemObjectStore implements ObjectStore, ChecksummedUploads {
 
     /** Staging files older than this belong to writers that crashed; younger ones may still be in use by another process. */
     static final Duration STALE_TEMP_AGE = Duration.ofHours(24);
@@ -90,6 +92,35 @@ public final class FileSystemObjectStore implements ObjectStore {
         RequestChecks.requireAllowedMetadata(options);
         try {
             return writer.put(key, content, options);
+        } catch (IOException e) {
+            throw failure("put of " + ObjectKeys.printable(key), e);
+        }
+    }
+
+    /** Copies the file like {@link #put}; the SHA-256 computed while writing must be {@code sha256}. */
+    @Override
+    public StoredObject putFile(String key, Path file, PutOptions options, String sha256) {
+        ObjectKeys.requireValid(key);
+        RequestChecks.requireAllowedMetadata(options);
+        RequestChecks.requireSha256(sha256);
+        try (InputStream content = Files.newInputStream(file)) {
+            return writer.put(key, content, options, sha256);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file", "cannot read " + file + ": no such file", e);
+        } catch (IOException e) {
+            throw failure("put of " + ObjectKeys.printable(key) + " from " + file, e);
+        }
+    }
+
+    /** Writes the bytes like {@link #put}; the SHA-256 computed while writing must be {@code sha256}. */
+    @Override
+    public StoredObject putBytes(String key, byte[] content, int length, PutOptions options, String sha256) {
+        ObjectKeys.requireValid(key);
+        RequestChecks.requireAllowedMetadata(options);
+        RequestChecks.requireSha256(sha256);
+        RequestChecks.requireLength(key, content, length, options);
+        try {
+            return writer.put(key, new ByteArrayInputStream(content, 0, length), options.withExpectedLength(length), sha256);
         } catch (IOException e) {
             throw failure("put of " + ObjectKeys.printable(key), e);
         }

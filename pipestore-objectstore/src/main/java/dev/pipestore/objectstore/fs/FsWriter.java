@@ -1,6 +1,7 @@
 package dev.pipestore.objectstore.fs;
 
 import dev.pipestore.ConflictException;
+import dev.pipestore.IntegrityException;
 import dev.pipestore.objectstore.ObjectKeys;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
@@ -38,12 +39,24 @@ final class FsWriter {
     }
 
     StoredObject put(String key, InputStream content, PutOptions options) throws IOException {
+        return put(key, content, options, null);
+    }
+
+    /**
+     * Like {@link #put(String, InputStream, PutOptions)}, but refuses content whose SHA-256 is not {@code expectedSha256}
+     * (when not null) before anything becomes visible.
+     */
+    StoredObject put(String key, InputStream content, PutOptions options, String expectedSha256) throws IOException {
         Path target = layout.objectPath(key);
         prepareTarget(key, target);
         Path temp = files.newTempFile("object");
         try {
             ContentReader reader = new ContentReader(key, content, options.expectedLength());
             String sha256 = writeContent(temp, reader);
+            if (expectedSha256 != null && !expectedSha256.equals(sha256)) {
+                throw new IntegrityException("key " + ObjectKeys.printable(key) + ": the content's SHA-256 is " + sha256
+                        + ", not the " + expectedSha256 + " the caller gave; nothing was stored");
+            }
             writeSidecar(key, new Sidecar(options.contentType(), options.userMetadata(), sha256, reader.consumed()));
             try {
                 files.moveIntoPlace(temp, target);

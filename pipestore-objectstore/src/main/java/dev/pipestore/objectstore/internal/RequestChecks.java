@@ -30,4 +30,25 @@ public final class RequestChecks {
         }
         return options;
     }
+
+    /** A caller's SHA-256 for a checked upload: 64 lower-case hex digits, as {@link dev.pipestore.objectstore.StoredObject} has. */
+    public static String requireSha256(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new InvalidInputException("sha256", "must be 64 lower-case hex digits, got " + sha256);
+        }
+        return sha256;
+    }
+
+    /** The length of an in-memory upload: within the array, and what {@link PutOptions#expectedLength()} says if set. */
+    public static int requireLength(String key, byte[] content, int length, PutOptions options) {
+        if (length < 0 || length > content.length) {
+            throw new InvalidInputException("length", "key " + dev.pipestore.objectstore.ObjectKeys.printable(key) + ": "
+                    + length + " bytes asked of an array of " + content.length);
+        }
+        if (options.expectedLength() != -1 && options.expectedLength() != length) {
+            throw new InvalidInputException("content", "key " + dev.pipestore.objectstore.ObjectKeys.printable(key)
+                    + ": content has " + length + " bytes, " + options.expectedLength() + " expected");
+        }
+        return length;
+    }
 }

@@ -4,6 +4,7 @@ import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectInfo;
 import dev.pipestore.objectstore.ObjectKeys;
 import dev.pipestore.objectstore.ObjectPage;
@@ -12,7 +13,6 @@ import dev.pipestore.objectstore.ObjectSummary;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
 import dev.pipestore.objectstore.internal.RequestChecks;
-import dev.pipestore.objectstore.FileUploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Thread-safe. Each put in flight holds one part buffer of up to {@value #PART_SIZE} bytes (less when the content is
  * known to be smaller); gets stream straight from the connection.
  */
-public final class S3ObjectStore implements ObjectStore, FileUploads {
+public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     /** Content up to this size goes up in one request; larger content in parts of this size. */
     public static final int PART_SIZE = 8 * 1024 * 1024;
@@ -81,6 +81,7 @@ public final class S3ObjectStore implements ObjectStore, FileUploads {
     public StoredObject putFile(String key, Path file, PutOptions options, String sha256) {
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
+        RequestChecks.requireSha256(sha256);
         long size;
         try {
             size = Files.size(file);
@@ -95,6 +96,15 @@ public final class S3ObjectStore implements ObjectStore, FileUploads {
             }
         }
         return uploads.putFile(key, file, size, options, sha256);
+    }
+
+    @Override
+    public StoredObject putBytes(String key, byte[] content, int length, PutOptions options, String sha256) {
+        ObjectKeys.requireValid(key);
+        RequestChecks.requireAllowedMetadata(options);
+        RequestChecks.requireSha256(sha256);
+        RequestChecks.requireLength(key, content, length, options);
+        return uploads.putBytes(key, content, length, options, sha256);
     }
 
     @Override

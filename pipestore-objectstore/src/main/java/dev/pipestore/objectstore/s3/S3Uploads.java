@@ -6,7 +6,9 @@ import dev.pipestore.objectstore.ObjectKeys;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
 import dev.pipestore.objectstore.internal.ContentReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,6 +16,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -61,18 +64,30 @@ final class S3Uploads {
      * One PutObject streamed from the file: no part buffer on the heap, no second hash, and none of a multipart
      * upload's extra requests and server-side reassembly. The server checks the caller's SHA-256.
      */
-    StoredObject putFile(String key, java.nio.file.Path file, long size, PutOptions options, String sha256) {
+    StoredObject putFile(String key, Path file, long size, PutOptions options, String sha256) {
+        putChecked(key, size, options, sha256, RequestBody.fromFile(file), " from a file");
+        return new StoredObject(key, size, sha256);
+    }
+
+    /** One PutObject streamed from the caller's array (not copied, as {@code RequestBody.fromBytes} would), checked like {@link #putFile}. */
+    StoredObject putBytes(String key, byte[] content, int length, PutOptions options, String sha256) {
+        RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(content, 0, length), length,
+                options.contentType());
+        putChecked(key, length, options, sha256, body, "");
+        return new StoredObject(key, length, sha256);
+    }
+
+    private void putChecked(String key, long size, PutOptions options, String sha256, RequestBody body, String source) {
         try {
             client.putObject(b -> b.bucket(bucket).key(key)
                     .contentType(options.contentType())
                     .contentLength(size)
                     .metadata(S3Metadata.toHeaders(options.userMetadata(), sha256))
                     .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
-                    software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+                    body);
         } catch (SdkException e) {
-            throw uploadFailure(e, "put of " + ObjectKeys.printable(key) + " from a file");
+            throw uploadFailure(e, "put of " + ObjectKeys.printable(key) + source);
         }
-        return new StoredObject(key, size, sha256);
     }
 
     private void putSingle(String key, PartBuffer buffer, PutOptions options, String sha256) {

@@ -59,35 +59,6 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
-    void putFileStoresTheFileInOneRequestWithTheCallersChecksum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        byte[] bytes = new byte[10 * 1024 * 1024 + 17];
-        new java.util.Random(7).nextBytes(bytes);
-        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("upload.bin"), bytes);
-        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        S3ObjectStore s3 = (S3ObjectStore) store();
-
-        var stored = s3.putFile("files/ten.bin", file, PutOptions.of("audio/wav").withExpectedLength(bytes.length), sha256);
-
-        assertThat(stored.size()).isEqualTo(bytes.length);
-        assertThat(stored.sha256()).isEqualTo(sha256);
-        try (var content = store().get("files/ten.bin")) {
-            assertThat(content.readAllBytes()).isEqualTo(bytes);
-        }
-        assertThat(store().head("files/ten.bin").orElseThrow().contentType()).isEqualTo("audio/wav");
-    }
-
-    @Test
-    void putFileWithAWrongChecksumStoresNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("x.txt"), "the real content");
-        S3ObjectStore s3 = (S3ObjectStore) store();
-
-        assertThatThrownBy(() -> s3.putFile("files/x.txt", file, PutOptions.of("text/plain"), "0".repeat(64)))
-                .isInstanceOf(IntegrityException.class);
-        assertThat(store().head("files/x.txt")).isEmpty();
-    }
-
-    @Test
     void openCreatesAMissingBucket() {
         String fresh = S3.newBucketName();
         try (S3ObjectStore store = S3ObjectStore.open(settings(fresh)); S3Client client = S3.newClient()) {
