@@ -9,6 +9,7 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.ClaimLimits;
 import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
@@ -21,11 +22,13 @@ import dev.pipestore.objectstore.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Audio files: ingest (probe, store the bytes, then the row), read, list, status changes and deletion.
@@ -64,7 +67,9 @@ public final class AudioService {
      */
     public AudioFile ingest(InputStream content, AudioUpload upload) {
         try (SpooledUpload spooled = context.spool(content, SpooledUpload.ChunkInspector.NONE)) {
-            AudioInfo info = probe.probe(spooled.file(), upload.originalName(), upload.contentType());
+            AudioInfo info = spooled.inMemory()
+                    ? probe.probe(ByteBuffer.wrap(spooled.bytes(), 0, (int) spooled.size()), upload.originalName(), upload.contentType())
+                    : probe.probe(spooled.file(), upload.originalName(), upload.contentType());
             Optional<AudioFile> earlier = earlierIngest(upload, spooled.sha256());
             return earlier.orElseGet(() -> store(spooled, info, upload));
         }
@@ -95,12 +100,51 @@ public final class AudioService {
     }
 
     /**
-     * Moves the file to {@code next} if {@link AudioStatus#canMoveTo} allows it; moving to the current status is a
-     * no-op.
+     * Moves the file to {@code next} if {@link AudioStatus#canMoveTo} allows it, whoever holds its lease (the lease
+     * ends): the operator's override. Moving to the current status is a no-op.
      *
      * @throws ConflictException when the transition is not allowed or another caller changed the status first
      */
     public AudioFile updateStatus(UUID id, AudioStatus next) {
+        return move(id, next, current -> audioFiles.updateStatus(id, current, next));
+    }
+
+    /**
+     * Moves the file to {@code next} for the worker {@code holder}, as {@link #updateStatus(UUID, AudioStatus)} does,
+     * but only while {@code holder} owns the file's unexpired lease; a file nobody claimed moves for anyone. This is how
+     * a worker reports its claimed work done: the lease ends, and a worker whose lease ran out learns it here instead of
+     * overwriting the work of whoever claimed the file since.
+     *
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or another worker holds it
+     * @throws ConflictException when the transition is not allowed or another caller changed the status first
+     */
+    public AudioFile updateStatus(UUID id, AudioStatus next, String holder) {
+        return move(id, next, current -> audioFiles.updateStatus(id, current, next, holder, context.now()));
+    }
+
+    /**
+     * Extends {@code holder}'s unexpired lease on a claimed file to {@code leaseSeconds} from now, within
+     * {@link dev.pipestore.catalog.ClaimLimits}.
+     *
+     * @throws dev.pipestore.LeaseConflictException when the file is not leased, the lease expired or another holds it
+     * @throws dev.pipestore.InvalidInputException naming {@code lease_seconds} or {@code owner}
+     */
+    public ClaimedAudioFile renewLease(UUID id, String holder, long leaseSeconds) {
+        return audioFiles.renewLease(id, holder, ClaimLimits.leaseOfSeconds(leaseSeconds), context.now());
+    }
+
+    /**
+     * Gives a claimed file back without completing it: it returns to the status it was claimed from and can be claimed
+     * again at once. {@code holder} must own the unexpired lease; {@code null} is the operator's override, releasing
+     * any lease.
+     *
+     * @throws dev.pipestore.LeaseConflictException when the file is not leased, the lease expired or another holds it
+     */
+    public AudioFile releaseLease(UUID id, String holder) {
+        return audioFiles.releaseLease(id, holder, context.now());
+    }
+
+    private AudioFile move(UUID id, AudioStatus next, Function<AudioStatus, AudioFile> update) {
         AudioFile current = get(id);
         if (current.status() == next) {
             return current;
@@ -109,13 +153,14 @@ public final class AudioService {
             throw new ConflictException("audio file " + id + " is " + current.status().wireName() + " and cannot move to "
                     + next.wireName() + "; allowed: " + current.status().allowedNext().stream().map(AudioStatus::wireName).toList());
         }
-        return audioFiles.updateStatus(id, current.status(), next);
+        return update.apply(current.status());
     }
 
     /**
      * Hands out up to {@code request.limit()} files, oldest first, that no other caller holds, moving them to
-     * {@code request.to()} under a lease. Moving a claimed file on with {@link #updateStatus} completes the work and
-     * ends the lease; a lease left to expire makes the file claimable again.
+     * {@code request.to()} under a lease. Moving a claimed file on with {@link #updateStatus(UUID, AudioStatus, String)}
+     * completes the work and ends the lease, {@link #renewLease} keeps it longer, {@link #releaseLease} gives it back; a
+     * lease left to expire makes the file claimable again.
      *
      * @return the claimed files with their leases, possibly none
      * @throws ConflictException when the state machine does not allow moving from {@code from} to {@code to}

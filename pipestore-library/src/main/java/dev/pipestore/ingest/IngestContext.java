@@ -26,7 +26,7 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
     private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
 
     SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {
-        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, inspector);
+        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, SpooledUpload.MEMORY_LIMIT_BYTES, inspector);
         if (spooled.size() == 0) {
             spooled.close();
             throw new dev.pipestore.InvalidInputException("file", "zero-byte file");
@@ -34,16 +34,21 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
         return spooled;
     }
 
-    /** Stores the spooled bytes under {@code key} and checks the store got exactly them. */
+    /**
+     * Stores the spooled bytes under {@code key} and checks the store got exactly them. A store that can check a
+     * SHA-256 given up front gets the one computed while spooling, so the bytes are not hashed again on this side.
+     */
     StoredObject putChecked(String key, SpooledUpload spooled, PutOptions options) {
         StoredObject stored;
-        if (objects instanceof ChecksummedUploads files) {
-            stored = files.putFile(key, spooled.file(), options, spooled.sha256());
+        if (objects instanceof ChecksummedUploads checked) {
+            stored = spooled.inMemory()
+                    ? checked.putBytes(key, spooled.bytes(), (int) spooled.size(), options, spooled.sha256())
+                    : checked.putFile(key, spooled.file(), options, spooled.sha256());
         } else {
             try (InputStream in = spooled.open()) {
                 stored = objects.put(key, in, options);
             } catch (IOException e) {
-                throw new dev.pipestore.StoreException("could not read back the spooled upload " + spooled.file(), e);
+                throw new dev.pipestore.StoreException("could not read back the spooled upload " + spooled.describe(), e);
             }
         }
         if (stored.size() != spooled.size() || !stored.sha256().equals(spooled.sha256())) {

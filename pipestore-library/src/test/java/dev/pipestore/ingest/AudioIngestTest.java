@@ -238,6 +238,49 @@ class AudioIngestTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));
     }
 
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {16_044, 2_000_044})
+    void ingestsFromMemoryBelowTheLimitAndFromATemporaryFileAboveIt(int size) throws Exception {
+        byte[] wav = TestAudio.wav((size - 44) / 2 / 16000.0, 16000);
+        List<List<Path>> tempFilesAtEnd = new java.util.ArrayList<>();
+        InputStream content = new ByteArrayInputStream(wav) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    tempFilesAtEnd.add(tempFiles());
+                }
+                return n;
+            }
+        };
+
+        AudioFile file = store.audio().ingest(content, AudioUpload.named("sized.wav"));
+
+        boolean inMemory = size <= SpooledUpload.MEMORY_LIMIT_BYTES;
+        assertThat(tempFilesAtEnd.getFirst()).as("temporary files once the upload was read").hasSize(inMemory ? 0 : 1);
+        assertThat(file.fileSize()).isEqualTo(wav.length);
+        assertThat(file.contentSha256()).isEqualTo(sha256(wav));
+        assertThat(file.durationPrecise()).isEqualTo((size - 44) / 2 / 16000.0);
+        try (InputStream stored = store.audio().content(file.id())) {
+            assertThat(stored.readAllBytes()).isEqualTo(wav);
+        }
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1000, 2_000_000})
+    void refusesTextAndMisnamedAudioFromMemoryAndFromATemporaryFileWithoutStoringAnything(int size) {
+        byte[] text = "not audio, just words. ".repeat(size / 23 + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] wav = TestAudio.wav(size / 2 / 8000.0, 8000);
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(text), AudioUpload.named("song.wav")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("song.wav: not an audio file");
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("song.mp3")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("mp3");
+
+        assertNothingStored();
+    }
+
     private void assertNothingStored() {
         assertThat(allFiles()).isEmpty();
         assertThat(store.objects().list("", null, 100).objects()).isEmpty();
