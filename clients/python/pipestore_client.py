@@ -79,20 +79,28 @@ class Client:
         query = {"start": start, "end": end}
         return self._download("/v1/audio/%s/clip" % audio_id, destination, None, query)
 
-    def update_audio(self, audio_id, status=None, metadata=None):
-        body = {}
-        if status is not None:
-            body["status"] = status
-        if metadata is not None:
-            body["metadata"] = metadata
+    def update_audio(self, audio_id, status=None, metadata=None, owner=None):
+        """Changes status and/or metadata. A worker moves a claimed file only while it holds the lease (pass the owner
+        label given to claim, if any); otherwise ProblemError 409 with type ...:lease-expired or ...:lease-held-by-another."""
+        body = _without_none({"status": status, "metadata": metadata, "owner": owner})
         return self._json("PATCH", "/v1/audio/" + audio_id, body=body)
 
     def claim(self, from_status, to_status, limit=1, lease_seconds=600, owner=None):
-        """Up to limit files that no other worker holds, moved to to_status under a lease; a list, maybe empty."""
+        """Up to limit files that no other worker holds, moved to to_status under a lease; a list, maybe empty.
+        The lease is held by this client's key; owner is an optional label telling apart processes sharing the key."""
         body = {"from_status": from_status, "to_status": to_status, "limit": limit, "lease_seconds": lease_seconds}
         if owner is not None:
             body["owner"] = owner
         return self._json("POST", "/v1/audio/claim", body=body)["items"]
+
+    def renew_lease(self, audio_id, lease_seconds=600, owner=None):
+        """Extends this worker's lease on a claimed file to lease_seconds from now; returns the record with its lease."""
+        body = _without_none({"lease_seconds": lease_seconds, "owner": owner})
+        return self._json("POST", "/v1/audio/%s/lease" % audio_id, body=body)
+
+    def release(self, audio_id, owner=None):
+        """Gives a claimed file back unfinished: it returns to the status it was claimed from, claimable at once."""
+        return self._json("DELETE", "/v1/audio/%s/lease" % audio_id, query={"owner": owner})
 
     # --- texts, transcriptions, translations, results ----------------------------------------------------------------
 

@@ -58,13 +58,47 @@ public interface AudioFiles {
     Optional<Lease> lease(UUID id);
 
     /**
-     * Moves a file from {@code expected} to {@code next} atomically and returns the updated row. Any lease on the file
-     * ends: the move is how a claimer reports its work done (or given back).
+     * Moves a file from {@code expected} to {@code next} atomically and returns the updated row, whoever holds its
+     * lease: the lease ends. This is the operator's override; workers use
+     * {@link #updateStatus(UUID, AudioStatus, AudioStatus, String, Instant)}.
      *
      * @throws NotFoundException when there is no such file
      * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more
      */
     AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next);
+
+    /**
+     * Moves a file from {@code expected} to {@code next} for {@code holder}, in one statement with the lease check: a
+     * leased file moves only if {@code holder} owns its lease and the lease is unexpired at {@code now}; a file without
+     * a lease moves for anyone. The move ends the lease: it is how a claimer reports its work done.
+     *
+     * @throws NotFoundException when there is no such file
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or belongs to another holder
+     * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more
+     */
+    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now);
+
+    /**
+     * Extends the unexpired lease {@code holder} has on a file to {@code now + lease}, so a worker with long work can
+     * keep it. The new end may be earlier than the old one when {@code lease} is shorter than what was left.
+     *
+     * @return the file with its renewed lease
+     * @throws NotFoundException when there is no such file
+     * @throws dev.pipestore.LeaseConflictException when the file is not leased, the lease expired, or another holds it
+     * @throws dev.pipestore.InvalidInputException naming {@code lease_seconds} or {@code owner} outside {@link ClaimLimits}
+     */
+    ClaimedAudioFile renewLease(UUID id, String holder, Duration lease, Instant now);
+
+    /**
+     * Gives a claimed file back: moves it to the status it was claimed from and ends the lease, so it can be claimed
+     * again at once. {@code holder} must own the unexpired lease; {@code null} releases whoever holds it (an operator's
+     * override, expired leases included).
+     *
+     * @return the file, back in its earlier status
+     * @throws NotFoundException when there is no such file
+     * @throws dev.pipestore.LeaseConflictException when the file is not leased, the lease expired, or another holds it
+     */
+    AudioFile releaseLease(UUID id, String holder, Instant now);
 
     /** Replaces the metadata object and returns the updated row. */
     AudioFile updateMetadata(UUID id, ObjectNode metadata);

@@ -34,10 +34,42 @@ public final class ClaimLimits {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
+        checkLease(lease);
+        checkOwner(owner);
+    }
+
+    /**
+     * Refuses a lease length outside {@link #MIN_LEASE}..{@link #MAX_LEASE}, for a claim or a renewal.
+     *
+     * @throws InvalidInputException naming {@code lease_seconds}
+     */
+    public static void checkLease(Duration lease) {
         if (lease == null || lease.compareTo(MIN_LEASE) < 0 || lease.compareTo(MAX_LEASE) > 0) {
             throw new InvalidInputException("lease_seconds", "must be between " + MIN_LEASE.toSeconds() + " and "
                     + MAX_LEASE.toSeconds() + " seconds, got " + (lease == null ? "none" : lease.toMillis() / 1000.0));
         }
+    }
+
+    /**
+     * The lease of {@code seconds}, refused outside the bounds with the caller's number in the message, whatever its
+     * size.
+     *
+     * @throws InvalidInputException naming {@code lease_seconds}
+     */
+    public static Duration leaseOfSeconds(long seconds) {
+        if (seconds < MIN_LEASE.toSeconds() || seconds > MAX_LEASE.toSeconds()) {
+            throw new InvalidInputException("lease_seconds", "must be between " + MIN_LEASE.toSeconds() + " and "
+                    + MAX_LEASE.toSeconds() + " seconds, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * Refuses an empty, overlong or NUL-bearing lease owner.
+     *
+     * @throws InvalidInputException naming {@code owner}
+     */
+    public static void checkOwner(String owner) {
         if (owner == null || owner.isBlank()) {
             throw new InvalidInputException("owner", "must not be empty");
         }

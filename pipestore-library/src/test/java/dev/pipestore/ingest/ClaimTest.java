@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.LeaseConflictException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioStatus;
@@ -62,6 +63,29 @@ class ClaimTest {
 
         assertThat(store.catalog().audioFiles().lease(first.id())).isEmpty();
         assertThat(store.catalog().audioFiles().lease(second.id())).isPresent();
+    }
+
+    @Test
+    void aWorkerMovesOnOnlyWhatItStillHoldsRenewsItAndGivesItBack() {
+        AudioFile first = ingest("a.wav");
+        AudioFile second = ingest("b.wav");
+        store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 2, 60, "asr-1"));
+
+        assertThatThrownBy(() -> store.audio().updateStatus(first.id(), AudioStatus.TRANSCRIBED, "asr-2"))
+                .isInstanceOfSatisfying(LeaseConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(LeaseConflictException.Reason.HELD_BY_ANOTHER));
+        assertThatThrownBy(() -> store.audio().updateStatus(first.id(), AudioStatus.ARCHIVED, "asr-1"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("cannot move to archived");
+        Instant before = Instant.now();
+        ClaimedAudioFile renewed = store.audio().renewLease(first.id(), "asr-1", 3600);
+        assertThat(renewed.lease().expiresAt()).isAfter(before.plusSeconds(3599));
+        assertRefused(() -> store.audio().renewLease(first.id(), "asr-1", 86_401), "lease_seconds");
+        assertRefused(() -> store.audio().renewLease(first.id(), "asr-1", Long.MAX_VALUE), "lease_seconds");
+
+        assertThat(store.audio().updateStatus(first.id(), AudioStatus.TRANSCRIBED, "asr-1").status()).isEqualTo(AudioStatus.TRANSCRIBED);
+        assertThat(store.audio().releaseLease(second.id(), "asr-1").status()).isEqualTo(AudioStatus.UPLOADED);
+        assertThat(store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 2, 60, "asr-2")))
+                .extracting(c -> c.file().id()).containsExactly(second.id());
     }
 
     @Test

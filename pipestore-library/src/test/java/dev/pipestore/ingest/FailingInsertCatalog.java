@@ -80,6 +80,21 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
+            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
+                return real.updateStatus(id, expected, next, holder, now);
+            }
+
+            @Override
+            public ClaimedAudioFile renewLease(UUID id, String holder, Duration lease, Instant now) {
+                return real.renewLease(id, holder, lease, now);
+            }
+
+            @Override
+            public AudioFile releaseLease(UUID id, String holder, Instant now) {
+                return real.releaseLease(id, holder, now);
+            }
+
+            @Override
             public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
                 return real.updateMetadata(id, metadata);
             }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.ingest.ClaimRequest;
 import dev.pipestore.ingest.TextUpload;
 import dev.pipestore.results.NewAnalysisResult;
 import dev.pipestore.results.NewTranscription;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,9 @@ class AccessMatrixTest {
         r.put("GET /v1/audio", key -> call("GET", "/v1/audio", key));
         r.put("POST /v1/audio/claim", key -> call("POST", "/v1/audio/claim", key)
                 .json("{\"from_status\": \"uploaded\", \"to_status\": \"processing\", \"limit\": 1, \"lease_seconds\": 5}"));
+        r.put("POST /v1/audio/{id}/lease", key -> call("POST", "/v1/audio/" + leasedTo(key) + "/lease", key)
+                .json("{\"lease_seconds\": 60}"));
+        r.put("DELETE /v1/audio/{id}/lease", key -> call("DELETE", "/v1/audio/" + leasedTo(key) + "/lease", key));
         r.put("GET /v1/audio/{id}", key -> call("GET", "/v1/audio/" + audio().id(), key));
         r.put("PATCH /v1/audio/{id}", key -> call("PATCH", "/v1/audio/" + audio().id(), key).json("{\"metadata\": {\"x\": 1}}"));
         r.put("DELETE /v1/audio/{id}", key -> call("DELETE", "/v1/audio/" + audio().id(), key));
@@ -158,6 +165,19 @@ class AccessMatrixTest {
     private static AudioFile audio() {
         var owner = Metadata.empty().put("uploaded_by", store().apiKeys().authenticate(SERVER.key(Role.INGEST)).orElseThrow().id().toString());
         return store().audio().ingest(new ByteArrayInputStream(freshWav()), AudioUpload.named("matrix.wav").withMetadata(owner));
+    }
+
+    /**
+     * A new audio file leased to {@code key} (to some other holder when the key is not valid), claimed from a status
+     * only this helper's files reach (files given back return there, and are claimed along).
+     */
+    private static UUID leasedTo(String key) {
+        AudioFile file = audio();
+        store().audio().updateStatus(file.id(), AudioStatus.FAILED);
+        String holder = key == null ? "nobody" : store().apiKeys().authenticate(key).map(k -> k.id().toString()).orElse("nobody");
+        List<ClaimedAudioFile> claimed = store().audio().claim(new ClaimRequest(AudioStatus.FAILED, AudioStatus.UPLOADED, 100, 3600, holder));
+        assertThat(claimed).extracting(c -> c.file().id()).contains(file.id());
+        return file.id();
     }
 
     private static TextDocument text() {

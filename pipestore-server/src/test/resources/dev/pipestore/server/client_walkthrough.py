@@ -26,14 +26,31 @@ client.download_clip(audio["id"], clip, 0.25, 0.75)
 assert open(clip, "rb").read(4) == b"RIFF"
 
 assert audio["id"] in [item["id"] for item in client.iter_audio(status="uploaded", limit=1)]
-claimed = client.claim("uploaded", "processing", limit=10, lease_seconds=60)
+claimed = client.claim("uploaded", "processing", limit=10, lease_seconds=60, owner="py-1")
 assert audio["id"] in [item["id"] for item in claimed] and claimed[0]["lease"]["claimed_from"] == "uploaded"
+assert claimed[0]["lease"]["owner"].endswith("/py-1"), claimed[0]["lease"]
+mine = [item for item in claimed if item["id"] == audio["id"]][0]
+renewed = client.renew_lease(audio["id"], lease_seconds=600, owner="py-1")
+assert renewed["lease"]["expires_at"] > mine["lease"]["expires_at"], renewed
+try:
+    client.renew_lease(audio["id"], lease_seconds=600, owner="py-2")
+    raise AssertionError("a lease held by another label was renewed")
+except ProblemError as e:
+    assert e.status == 409 and e.problem["type"].endswith(":lease-held-by-another"), e
+spare = client.upload_audio(wav, name="spare.wav")
+assert spare["id"] in [item["id"] for item in client.claim("uploaded", "processing", limit=10, owner="py-1")]
+assert client.release(spare["id"], owner="py-1")["status"] == "uploaded"
 
 transcription = client.add_transcription(audio["id"], "hello from python", language="en", model_version="py-1", confidence=0.9)
 assert [t["id"] for t in client.list_transcriptions(audio["id"], latest=True)] == [transcription["id"]]
 translation = client.add_translation(transcription["id"], "hallo aus Python", "de")
 assert client.list_translations(transcription["id"], target="de")[0]["id"] == translation["id"]
-assert client.update_audio(audio["id"], status="transcribed")["status"] == "transcribed"
+assert client.update_audio(audio["id"], status="transcribed", owner="py-1")["status"] == "transcribed"
+try:
+    client.release(audio["id"], owner="py-1")
+    raise AssertionError("a completed file was given back")
+except ProblemError as e:
+    assert e.status == 409 and e.problem["type"].endswith(":not-leased"), e
 results = client.add_results([{"audio_file_id": audio["id"], "analysis_type": "sentiment", "result": {"score": 0.7}}])
 assert results[0]["analysis_type"] == "sentiment"
 hits = client.search("python", language="en")

@@ -82,7 +82,7 @@ final class AudioClaims {
                 .orElseThrow(() -> new dev.pipestore.NotFoundException("audio file", id.toString()));
     }
 
-    private static Optional<Lease> leaseOf(Row row) throws SQLException {
+    static Optional<Lease> leaseOf(Row row) throws SQLException {
         String owner = row.text("lease_owner");
         Instant expires = row.instant("lease_expires_at");
         String from = row.text("claimed_from");

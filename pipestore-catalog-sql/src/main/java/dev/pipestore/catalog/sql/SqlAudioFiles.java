@@ -37,6 +37,7 @@ final class SqlAudioFiles implements AudioFiles {
     private final String insert;
     private final String updateMetadata;
     private final AudioClaims claims;
+    private final AudioLeases leases;
 
     SqlAudioFiles(Database database, Clock clock) {
         this.database = database;
@@ -46,6 +47,7 @@ final class SqlAudioFiles implements AudioFiles {
                 + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.updateMetadata = "UPDATE " + TABLE + " SET metadata = " + json + ", updated_at = ? WHERE id = ?";
         this.claims = new AudioClaims(database, TABLE, COLUMNS);
+        this.leases = new AudioLeases(database, TABLE, COLUMNS);
     }
 
     @Override
@@ -119,7 +121,7 @@ final class SqlAudioFiles implements AudioFiles {
         return claims.lease(id);
     }
 
-    /** Also ends any lease: moving a claimed file on is how its claimer reports the work done or given back. */
+    /** Also ends any lease, whoever holds it: the operator's override. */
     @Override
     public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
         Objects.requireNonNull(id, "id");
@@ -138,6 +140,29 @@ final class SqlAudioFiles implements AudioFiles {
             }
             return current;
         });
+    }
+
+    @Override
+    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(now, "now");
+        return leases.updateStatus(id, expected, next, holder, now);
+    }
+
+    @Override
+    public ClaimedAudioFile renewLease(UUID id, String holder, Duration lease, Instant now) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(now, "now");
+        return leases.renew(id, holder, lease, now);
+    }
+
+    @Override
+    public AudioFile releaseLease(UUID id, String holder, Instant now) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(now, "now");
+        return leases.release(id, holder, now);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.ConflictException;
 import dev.pipestore.IntegrityException;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.LeaseConflictException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.server.upload.ClientGoneException;
 import io.javalin.http.Context;
@@ -41,6 +42,7 @@ public final class ProblemMapper {
                     new Problem(422, "unprocessable-content", "Content not accepted", e.getMessage(), e.field(), Map.of());
             case InvalidInputException e -> new Problem(400, "invalid-input", "Invalid input", e.getMessage(), e.field(), Map.of());
             case NotFoundException e -> new Problem(404, "not-found", "Not found", e.getMessage(), null, Map.of());
+            case LeaseConflictException e -> leaseConflict(e);
             case ConflictException e -> new Problem(409, "conflict", "Conflict", e.getMessage(), null, Map.of());
             case BackendUnavailableException e -> unavailable(e);
             case ClientGoneException e -> new Problem(400, "incomplete-body", "Incomplete request body", e.getMessage(), null,
@@ -84,6 +86,16 @@ public final class ProblemMapper {
         LOG.debug("backend unavailable: {}", e.getMessage());
         return new Problem(503, "backend-unavailable", "Backend unavailable", e.backend() + " is unavailable; retry after "
                 + RETRY_AFTER_SECONDS + " s", null, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+    }
+
+    /** A type per reason, so a worker can tell "drop this work" (expired, held by another) from a plain conflict. */
+    private static Problem leaseConflict(LeaseConflictException e) {
+        return switch (e.reason()) {
+            case EXPIRED -> new Problem(409, "lease-expired", "Lease expired", e.getMessage(), null, Map.of());
+            case HELD_BY_ANOTHER -> new Problem(409, "lease-held-by-another", "Lease held by another worker", e.getMessage(),
+                    null, Map.of());
+            case NOT_LEASED -> new Problem(409, "not-leased", "Not leased", e.getMessage(), null, Map.of());
+        };
     }
 
     private static Problem fromJavalin(HttpResponseException e) {

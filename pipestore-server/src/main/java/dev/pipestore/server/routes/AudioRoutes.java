@@ -6,9 +6,12 @@ import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Role;
 import dev.pipestore.ingest.AudioUpload;
 import dev.pipestore.json.RecordJson;
 import dev.pipestore.server.access.Access;
+import dev.pipestore.server.access.Caller;
+import dev.pipestore.server.access.LeaseHolder;
 import dev.pipestore.server.access.Ownership;
 import dev.pipestore.server.json.Params;
 import dev.pipestore.server.json.Responses;
@@ -61,7 +64,10 @@ final class AudioRoutes implements Api.Routes {
         Responses.record(ctx, ReadableRecords.audio(api, ctx, Params.uuid(ctx, "id")));
     }
 
-    /** Status first, so a refused transition (409) leaves the metadata as it was too. */
+    /**
+     * Status first, so a refused transition (409) leaves the metadata as it was too. A worker moves a leased file only
+     * while its key holds the lease; an admin key moves it whoever holds it (the override), ending the lease.
+     */
     private void patch(Context ctx) {
         UUID id = Params.uuid(ctx, "id");
         AudioPatch patch = api.json().read(ctx, AudioPatch.class);
@@ -71,7 +77,9 @@ final class AudioRoutes implements Api.Routes {
         AudioStatus status = patch.status() == null ? null : AudioStatus.parse(patch.status());
         AudioFile file = api.store().audio().get(id);
         if (status != null) {
-            file = api.store().audio().updateStatus(id, status);
+            boolean admin = Caller.of(ctx).map(c -> c.role() == Role.ADMIN).orElse(false);
+            file = admin && patch.owner() == null ? api.store().audio().updateStatus(id, status)
+                    : api.store().audio().updateStatus(id, status, LeaseHolder.of(ctx, patch.owner()));
         }
         if (patch.metadata() != null) {
             file = api.store().audio().updateMetadata(id, Ownership.keep(file.metadata(), patch.metadata()));
@@ -92,6 +100,7 @@ final class AudioRoutes implements Api.Routes {
      *
      * @param status the status to move to, by the state machine
      * @param metadata the new metadata object, replacing the old one
+     * @param owner the label given at the claim, if one was: the lease is held as {@code <key id>/<owner>}
      */
-    record AudioPatch(String status, ObjectNode metadata) {}
+    record AudioPatch(String status, ObjectNode metadata, String owner) {}
 }
