@@ -3,6 +3,7 @@ package dev.pipestore;
 import dev.pipestore.access.ApiKeyService;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.StorageUsage;
 import dev.pipestore.config.CacheConfig;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.health.HealthChecks;
@@ -11,6 +12,9 @@ import dev.pipestore.ingest.AudioService;
 import dev.pipestore.ingest.IngestServices;
 import dev.pipestore.ingest.Orphans;
 import dev.pipestore.ingest.TextService;
+import dev.pipestore.metrics.IngestMeters;
+import dev.pipestore.metrics.StorageUsageMeters;
+import dev.pipestore.metrics.StoreMeters;
 import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.results.ResultService;
@@ -19,6 +23,10 @@ import dev.pipestore.results.TranscriptionService;
 import dev.pipestore.results.TranslationService;
 import dev.pipestore.search.SearchService;
 import dev.pipestore.wiring.Backends;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -33,6 +41,9 @@ import java.time.Duration;
  *     store.translations().add(text.id(), NewTranslation.of("hallo", "de"));
  * }
  * }</pre>
+ *
+ * <p>Every call to the object store, catalog and cache is metered (see {@code docs/METRICS.md}) in {@link #meters()}:
+ * a Prometheus registry of the store's own unless the caller passes one to {@link #open(StoreConfig, MeterRegistry)}.
  */
 public final class PipeStore implements AutoCloseable {
 
@@ -44,6 +55,7 @@ public final class PipeStore implements AutoCloseable {
     static final Duration IN_PROCESS_CACHE_TTL = Duration.ofSeconds(5);
 
     private final StoreConfig config;
+    private final StoreMeters meters;
     private final ObjectStore objects;
     private final Catalog catalog;
     private final Cache cache;
@@ -52,18 +64,27 @@ public final class PipeStore implements AutoCloseable {
     private final SearchService search;
     private final ApiKeyService apiKeys;
 
-    private PipeStore(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache) {
+    private PipeStore(StoreConfig config, ObjectStore rawObjects, Catalog rawCatalog, Cache rawCache, StoreMeters meters) {
         this.config = config;
-        this.objects = objects;
-        this.catalog = catalog;
-        this.cache = cache;
+        this.meters = meters;
+        // The services see only the metered ports, so every backend call they make is counted, and counted here.
+        this.objects = Backends.metered(config, rawObjects, meters);
+        this.catalog = Backends.metered(config, rawCatalog, meters);
+        this.cache = Backends.metered(config, rawCache, meters);
         Clock clock = Clock.systemUTC();
         this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
-                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES);
+                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, new IngestMeters(meters));
         Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
         this.results = new ResultServices(catalog, cache, ttl, clock);
         this.search = new SearchService(catalog);
         this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock);
+        meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",
+                Tags.of("result", "hit"), results, r -> r.readCacheStats().hits());
+        meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",
+                Tags.of("result", "miss"), results, r -> r.readCacheStats().misses());
+        if (catalog instanceof StorageUsage usage) {
+            StorageUsageMeters.register(usage, StorageUsageMeters.DEFAULT_MAX_AGE, meters);
+        }
     }
 
     /**
@@ -73,12 +94,25 @@ public final class PipeStore implements AutoCloseable {
      * @throws dev.pipestore.config.ConfigurationException naming the variable whose backend could not be opened
      */
     public static PipeStore open(StoreConfig config) {
+        return open(config, defaultRegistry(), true);
+    }
+
+    /**
+     * Like {@link #open(StoreConfig)}, with the store's meters in {@code registry}, which the caller keeps: closing the
+     * store removes its meters from it but does not close it. Give each store its own registry, or tell their meters
+     * apart with common tags.
+     */
+    public static PipeStore open(StoreConfig config, MeterRegistry registry) {
+        return open(config, registry, false);
+    }
+
+    private static PipeStore open(StoreConfig config, MeterRegistry registry, boolean ownsRegistry) {
         Backends.prepareDirectories(config);
         ObjectStore objects = Backends.openObjectStore(config);
         Catalog catalog = null;
         try {
             catalog = Backends.openCatalog(config, true);
-            return new PipeStore(config, objects, catalog, Backends.openCache(config));
+            return new PipeStore(config, objects, catalog, Backends.openCache(config), new StoreMeters(registry, ownsRegistry));
         } catch (RuntimeException e) {
             if (catalog != null) {
                 catalog.close();
@@ -94,7 +128,18 @@ public final class PipeStore implements AutoCloseable {
      */
     public static PipeStore over(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache) {
         Backends.prepareDirectories(config);
-        return new PipeStore(config, objects, catalog, cache);
+        return new PipeStore(config, objects, catalog, cache, new StoreMeters(defaultRegistry(), true));
+    }
+
+    /** Like {@link #over(StoreConfig, ObjectStore, Catalog, Cache)}, with the meters in the caller's {@code registry}. */
+    public static PipeStore over(StoreConfig config, ObjectStore objects, Catalog catalog, Cache cache, MeterRegistry registry) {
+        Backends.prepareDirectories(config);
+        return new PipeStore(config, objects, catalog, cache, new StoreMeters(registry, false));
+    }
+
+    /** A registry of the store's own: Prometheus, so {@code pipestore serve} can expose it as it is. */
+    private static MeterRegistry defaultRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     public StoreConfig config() {
@@ -161,6 +206,11 @@ public final class PipeStore implements AutoCloseable {
         return results.readCacheStats();
     }
 
+    /** Where the store's meters are: its own Prometheus registry, or the one the caller passed in. */
+    public MeterRegistry meters() {
+        return meters.registry();
+    }
+
     /** Pings every backend. */
     public HealthReport health() {
         return HealthChecks.check(config, objects, catalog, cache);
@@ -168,8 +218,8 @@ public final class PipeStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try (objects; catalog; cache) {
-            // closes all three, even when one fails
+        try (meters; objects; catalog; cache) {
+            // closes all four, even when one fails; the meters last, after the backends they read
         }
     }
 }

@@ -71,7 +71,11 @@ public final class AudioService {
                     ? probe.probe(ByteBuffer.wrap(spooled.bytes(), 0, (int) spooled.size()), upload.originalName(), upload.contentType())
                     : probe.probe(spooled.file(), upload.originalName(), upload.contentType());
             Optional<AudioFile> earlier = earlierIngest(upload, spooled.sha256());
+            earlier.ifPresent(file -> context.listener().deduplicated(DataType.RAW_AUDIO));
             return earlier.orElseGet(() -> store(spooled, info, upload));
+        } catch (RuntimeException e) {
+            context.listener().failed(DataType.RAW_AUDIO, e);
+            throw e;
         }
     }
 
@@ -216,14 +220,18 @@ public final class AudioService {
         // Only a conflict proves the row was not written. Any other failure may have committed it after all (a lost
         // acknowledgement), so the object stays: at worst an orphan that the sweep removes after the grace period.
         try {
-            return audioFiles.insert(row);
+            AudioFile inserted = audioFiles.insert(row);
+            context.listener().stored(DataType.RAW_AUDIO, stored.size());
+            return inserted;
         } catch (ConflictException e) {
             context.removeOrphan(key);
             if (upload.idempotencyKey() == null) {
                 throw e;
             }
             AudioFile winner = audioFiles.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
-            return requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            context.listener().deduplicated(DataType.RAW_AUDIO);
+            return winner;
         }
     }
 

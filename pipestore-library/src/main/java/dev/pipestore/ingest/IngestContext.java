@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * What audio and text ingest share: the ports, naming, the clock, and the store-then-check step.
  *
  * @param maxUploadBytes the largest upload accepted
+ * @param listener told how each ingest ended
  */
 record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
-        long maxUploadBytes) {
+        long maxUploadBytes, IngestListener listener) {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
 

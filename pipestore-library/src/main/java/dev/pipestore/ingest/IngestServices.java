@@ -18,7 +18,13 @@ public final class IngestServices {
 
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes) {
-        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes);
+        this(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes, IngestListener.NONE);
+    }
+
+    /** @param listener told how each audio and text ingest ended */
+    public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
+            long maxUploadBytes, IngestListener listener) {
+        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes, listener);
         this.audio = new AudioService(context);
         this.texts = new TextService(context);
         this.orphans = new Orphans(objects, catalog, clock);

@@ -51,10 +51,15 @@ public final class TextService {
             if (upload.idempotencyKey() != null) {
                 Optional<TextDocument> earlier = documents.findByIdempotencyKey(upload.idempotencyKey());
                 if (earlier.isPresent()) {
-                    return requireSameContent(earlier.get(), spooled.sha256(), upload.idempotencyKey());
+                    requireSameContent(earlier.get(), spooled.sha256(), upload.idempotencyKey());
+                    context.listener().deduplicated(DataType.RAW_TEXT);
+                    return earlier.get();
                 }
             }
             return store(spooled, upload);
+        } catch (RuntimeException e) {
+            context.listener().failed(DataType.RAW_TEXT, e);
+            throw e;
         }
     }
 
@@ -84,14 +89,18 @@ public final class TextService {
                 stored.sha256(), upload.originalName(), key, StorageTier.STANDARD, upload.language(), upload.idempotencyKey(),
                 now, null);
         try {
-            return documents.insert(row);
+            TextDocument inserted = documents.insert(row);
+            context.listener().stored(DataType.RAW_TEXT, stored.size());
+            return inserted;
         } catch (ConflictException e) {
             context.removeOrphan(key);
             if (upload.idempotencyKey() == null) {
                 throw e;
             }
             TextDocument winner = documents.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
-            return requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            context.listener().deduplicated(DataType.RAW_TEXT);
+            return winner;
         }
     }
 

@@ -14,16 +14,25 @@ import dev.pipestore.config.ConfigurationException;
 import dev.pipestore.config.DatabaseConfig;
 import dev.pipestore.config.ObjectStoreConfig;
 import dev.pipestore.config.StoreConfig;
+import dev.pipestore.metrics.MeteredCache;
+import dev.pipestore.metrics.MeteredCatalog;
+import dev.pipestore.metrics.MeteredObjectStore;
+import dev.pipestore.metrics.StoreMeters;
 import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.fs.FileSystemObjectStore;
 import dev.pipestore.objectstore.s3.S3ObjectStore;
 import dev.pipestore.objectstore.s3.S3Settings;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The composition root: builds each port's adapter from a {@link StoreConfig}. Nothing else chooses adapters.
  * A backend that cannot be opened fails with a {@link ConfigurationException} naming the variable that chose it.
  */
 public final class Backends {
+
+    private static final Pattern JDBC_KIND = Pattern.compile("jdbc:([a-z0-9]{1,20}):.*");
 
     private Backends() {}
 
@@ -57,6 +66,28 @@ public final class Backends {
             case CacheConfig.Redis redis -> failingWith(ConfigKeys.REDIS_HOST, () -> RedisCache.open(RedisSettings.of(redis)));
             case CacheConfig.InProcess local -> new LocalCache(local.maxEntries());
         };
+    }
+
+    /** {@code objects} timed and its bytes counted, tagged {@code s3} or {@code filesystem} as {@code config} says. */
+    public static ObjectStore metered(StoreConfig config, ObjectStore objects, StoreMeters meters) {
+        String backend = config.objectStore() instanceof ObjectStoreConfig.S3 ? "s3" : "filesystem";
+        return MeteredObjectStore.of(objects, backend, meters);
+    }
+
+    /** {@code catalog} timed, tagged with the database kind of {@code DATABASE_URL} (never the URL). */
+    public static Catalog metered(StoreConfig config, Catalog catalog, StoreMeters meters) {
+        return MeteredCatalog.of(catalog, databaseKind(config.database()), meters);
+    }
+
+    /** {@code cache} timed, tagged {@code redis} or {@code in_process}. */
+    public static Cache metered(StoreConfig config, Cache cache, StoreMeters meters) {
+        return new MeteredCache(cache, config.cache() instanceof CacheConfig.Redis ? "redis" : "in_process", meters);
+    }
+
+    /** {@code postgresql}, {@code mariadb}, {@code mysql}, {@code sqlite}: the JDBC sub-protocol, nothing after it. */
+    static String databaseKind(DatabaseConfig db) {
+        Matcher kind = JDBC_KIND.matcher(db.jdbcUrl().toLowerCase(Locale.ROOT));
+        return kind.matches() ? kind.group(1) : "other";
     }
 
     /** Makes sure the temporary and archive directories exist and are writable. */
