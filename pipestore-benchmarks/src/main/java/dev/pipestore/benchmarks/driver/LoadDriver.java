@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs an {@link Operation} on a fixed number of threads for a fixed time and counts completions. Every load is
+ * Runs an {@link Operation} on a fixed number of threads for a fixed time, counts completions and records each one's
+ * latency (end of the previous operation on that thread to end of this one, the loop's own check included). Every load is
  * bounded twice: by the window's length and by a maximum number of operations; a thread stuck past the window plus a
  * grace period fails the run instead of hanging it.
  */
@@ -37,15 +38,20 @@ public final class LoadDriver {
         CountDownLatch done = new CountDownLatch(threads);
         long[] deadline = new long[1];
         List<Thread> workers = new ArrayList<>(threads);
+        LatencyHistogram[] latencies = new LatencyHistogram[threads];
         for (int t = 0; t < threads; t++) {
             int index = t;
+            LatencyHistogram mine = latencies[t] = new LatencyHistogram();
             Thread worker = new Thread(() -> {
                 ready.countDown();
                 try {
                     go.await();
-                    while (System.nanoTime() < deadline[0] && failure.get() == null
-                            && started.getAndIncrement() < maxOperations) {
+                    long now = System.nanoTime();
+                    while (now < deadline[0] && failure.get() == null && started.getAndIncrement() < maxOperations) {
                         operation.run(index);
+                        long end = System.nanoTime();
+                        mine.record(end - now);
+                        now = end;
                         completed.incrementAndGet();
                     }
                 } catch (Throwable e) {
@@ -77,6 +83,10 @@ public final class LoadDriver {
         if (completed.get() == 0) {
             throw new IllegalStateException("no operation completed in " + window.toSeconds() + " s");
         }
-        return new Window(completed.get(), elapsed, cpu);
+        LatencyHistogram merged = new LatencyHistogram();
+        for (LatencyHistogram latency : latencies) {
+            merged.add(latency); // the done latch orders each worker's last record before this read
+        }
+        return new Window(completed.get(), elapsed, cpu, merged);
     }
 }

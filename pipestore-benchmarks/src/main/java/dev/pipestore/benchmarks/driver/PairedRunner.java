@@ -45,7 +45,7 @@ public final class PairedRunner {
         }
         String check = workload.verify();
         return new RowResult(workload.title(), workload.threads(), workload.unit(), workload.unitsPerOperation(),
-                workload.bytesPerOperation(), ours, raw, check);
+                workload.bytesPerOperation(), ours, raw, check, workload.target(), workload.reportsLatency());
     }
 
     private Window measure(Workload workload, Operation operation, Duration length) throws Exception {

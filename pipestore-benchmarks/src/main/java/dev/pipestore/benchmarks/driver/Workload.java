@@ -30,6 +30,16 @@ public interface Workload extends AutoCloseable {
         return 0;
     }
 
+    /** The fraction of the raw figure this row should reach; most rows aim at {@link RowResult#DEFAULT_TARGET}. */
+    default double target() {
+        return RowResult.DEFAULT_TARGET;
+    }
+
+    /** Whether the report shows this row's latency percentiles, for rows where a request's latency is the point. */
+    default boolean reportsLatency() {
+        return false;
+    }
+
     Operation ours();
 
     Operation raw();
