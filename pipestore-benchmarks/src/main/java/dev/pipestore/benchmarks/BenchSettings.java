@@ -15,15 +15,16 @@ import java.util.Set;
  * @param window one measured window
  * @param repetitions measured windows per side and row
  * @param largeBytes size of the memory check's WAV file
- * @param largeHeap {@code -Xmx} of the memory check's child JVM
+ * @param largeHeap {@code -Xmx} of the memory check's child JVM that ingests through the library
+ * @param largeServerHeap {@code -Xmx} of the memory check's child JVM that serves the HTTP API for the large upload
  * @param profiles where JFR recordings of rows below target go
  * @param commit the pipestore commit measured, for the report
- * @param groups which parts to run: {@code ingest}, {@code catalog}, {@code cache}, {@code memory}
+ * @param groups which parts to run: {@code ingest}, {@code catalog}, {@code cache}, {@code http}, {@code memory}
  */
 public record BenchSettings(Path output, Duration warmup, Duration window, int repetitions, long largeBytes, String largeHeap,
-        Path profiles, String commit, Set<String> groups) {
+        String largeServerHeap, Path profiles, String commit, Set<String> groups) {
 
-    static final Set<String> ALL_GROUPS = Set.of("ingest", "catalog", "cache", "memory");
+    static final Set<String> ALL_GROUPS = Set.of("ingest", "catalog", "cache", "http", "memory");
 
     public BenchSettings {
         if (repetitions < 1 || repetitions > 50) {
@@ -52,11 +53,12 @@ public record BenchSettings(Path output, Duration warmup, Duration window, int r
                 Integer.parseInt(values.getOrDefault("repetitions", "8")),
                 Long.parseLong(values.getOrDefault("large-bytes", String.valueOf(2L << 30))),
                 values.getOrDefault("large-heap", "128m"),
+                values.getOrDefault("large-server-heap", "256m"),
                 Path.of(values.getOrDefault("profiles", "pipestore-benchmarks/target/bench-profiles")),
                 values.getOrDefault("commit", "unknown"),
                 Set.of(values.getOrDefault("only", String.join(",", ALL_GROUPS)).split(",")));
         values.keySet().removeAll(Set.of("out", "warmup-seconds", "window-seconds", "repetitions", "large-bytes", "large-heap",
-                "profiles", "commit", "only"));
+                "large-server-heap", "profiles", "commit", "only"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet());
         }

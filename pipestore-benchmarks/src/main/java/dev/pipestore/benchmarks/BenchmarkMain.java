@@ -9,6 +9,7 @@ import dev.pipestore.benchmarks.driver.PairedRunner;
 import dev.pipestore.benchmarks.driver.RowResult;
 import dev.pipestore.benchmarks.driver.Workload;
 import dev.pipestore.benchmarks.env.BenchBackends;
+import dev.pipestore.benchmarks.http.HttpRows;
 import dev.pipestore.benchmarks.ingest.BenchAudio;
 import dev.pipestore.benchmarks.ingest.IngestWorkload;
 import dev.pipestore.benchmarks.ingest.ObjectPutWorkload;
@@ -48,7 +49,7 @@ public final class BenchmarkMain {
         }
         try {
             run(settings);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: without the exit, S3Proxy's threads would keep the JVM up
             log("failed: " + e);
             e.printStackTrace();
             System.exit(1);
@@ -125,6 +126,9 @@ public final class BenchmarkMain {
                 rows.add(() -> new CachedReadWorkload(store, fixtures.cached().id(), backends.redis().host(),
                         backends.redis().port(), key, threads));
             }
+        }
+        if (settings.runs("http")) {
+            HttpRows.factories(backends, store, s3).forEach(row -> rows.add(row::call));
         }
         return rows;
     }

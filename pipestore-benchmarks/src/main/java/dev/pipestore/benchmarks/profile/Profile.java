@@ -13,8 +13,8 @@ import java.util.List;
  * @param sampleMillis CPU milliseconds one sample stands for
  * @param byThreadGroup samples per thread group, largest first
  * @param topFrames the methods on top of the stack most often, largest first
- * @param pipestoreFrames on the load threads: the innermost pipestore method on the stack and the library of the
- *     sampled (top) frame, largest first
+ * @param pipestoreFrames on the load threads and pipestore's server threads: the innermost pipestore method on the
+ *     stack and the library of the sampled (top) frame, largest first
  */
 public record Profile(String side, Path file, Window window, double sampleMillis, List<Count> byThreadGroup,
         List<Count> topFrames, List<Count> pipestoreFrames) {

@@ -13,7 +13,10 @@ import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
-/** Counts a JFR recording's CPU samples by thread group, by top frame, and by innermost pipestore frame. */
+/**
+ * Counts a JFR recording's CPU samples by thread group, by top frame, and, on the threads that run pipestore (the load
+ * threads, and pipestore's server in the HTTP rows), by innermost pipestore frame.
+ */
 final class SampleSummary {
 
     private static final int TOP = 15;
@@ -44,13 +47,13 @@ final class SampleSummary {
                 continue;
             }
             RecordedThread thread = event.getThread(cpuTime ? "eventThread" : "sampledThread");
-            String group = ThreadGroups.of(thread == null ? null : thread.getJavaName());
+            String group = thread == null ? ThreadGroups.OTHER : ThreadGroups.of(thread.getJavaName(), thread.isVirtual());
             groups.merge(group, 1L, Long::sum);
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
             if (!frames.isEmpty()) {
                 top.merge(name(frames.getFirst().getMethod()) + " — " + group, 1L, Long::sum);
             }
-            if (group.equals(ThreadGroups.LOAD) && !frames.isEmpty()) {
+            if (ThreadGroups.runsPipestore(group) && !frames.isEmpty()) {
                 String leaf = Libraries.of(frames.getFirst().getMethod().getType().getName());
                 pipestore.merge(innermostPipestoreFrame(frames) + " → " + leaf, 1L, Long::sum);
             }
@@ -68,7 +71,7 @@ final class SampleSummary {
                 return name(frame.getMethod());
             }
         }
-        return "(no pipestore frame: the raw client or the benchmark itself)";
+        return "(no pipestore frame: the raw client, the HTTP server framework or the benchmark itself)";
     }
 
     private static String name(RecordedMethod method) {

@@ -32,10 +32,12 @@ final class ProfileSection {
         }
         md.append("| **all sampled** | **").append(Numbers.millis(ours.millisPerOperation(ours.totalSamples())))
                 .append("** | **").append(Numbers.millis(raw.millisPerOperation(raw.totalSamples()))).append("** |\n\n");
-        long load = oursGroups.getOrDefault(ThreadGroups.LOAD, 0L);
-        md.append("Ours, load threads: the innermost pipestore method on the stack (the pipestore step the CPU was spent "
-                + "in) and the library the sampled frame belongs to:\n\n| pipestore step → library | share of load-thread samples"
-                + " | ms/op |\n|---|---|---|\n");
+        long load = oursGroups.getOrDefault(ThreadGroups.LOAD, 0L) + oursGroups.getOrDefault(ThreadGroups.PIPESTORE_SERVER, 0L);
+        boolean server = oursGroups.containsKey(ThreadGroups.PIPESTORE_SERVER);
+        String threads = server ? "load threads and pipestore server threads" : "load threads";
+        md.append("Ours, ").append(threads).append(": the innermost pipestore method on the stack (the pipestore step the CPU "
+                + "was spent in) and the library the sampled frame belongs to:\n\n| pipestore step → library | share of ")
+                .append(server ? "these threads'" : "load-thread").append(" samples | ms/op |\n|---|---|---|\n");
         for (Profile.Count c : ours.pipestoreFrames()) {
             md.append("| `").append(c.name().replace(" → ", "` → ")).append(" | ").append(Numbers.percent(c.samples(), load)).append(" | ")
                     .append(Numbers.millis(ours.millisPerOperation(c.samples()))).append(" |\n");
