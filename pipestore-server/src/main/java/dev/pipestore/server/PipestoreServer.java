@@ -3,6 +3,7 @@ package dev.pipestore.server;
 import dev.pipestore.PipeStore;
 import dev.pipestore.server.access.AccessFilter;
 import dev.pipestore.server.json.JsonBodies;
+import dev.pipestore.server.metrics.HttpServerMetrics;
 import dev.pipestore.server.problem.JettyProblemHandler;
 import dev.pipestore.server.problem.ProblemMapper;
 import dev.pipestore.server.routes.Api;
@@ -96,6 +97,7 @@ public final class PipestoreServer implements AutoCloseable {
         // Downloads carry stored bytes under their stored type; browsers must not second-guess it.
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.beforeMatched(new AccessFilter(api.store().apiKeys()));
+        config.requestLogger.http(new HttpServerMetrics(api.store().meters()));
         for (Api.Routes routes : ApiRoutes.all(api)) {
             routes.register(config.routes);
         }

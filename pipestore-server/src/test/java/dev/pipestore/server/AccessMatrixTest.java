@@ -100,6 +100,7 @@ class AccessMatrixTest {
         Map<String, Function<String, Call>> r = new HashMap<>();
         r.put("GET /health", key -> call("GET", "/health", key));
         r.put("GET /ready", key -> call("GET", "/ready", key));
+        r.put("GET /metrics", key -> call("GET", "/metrics", key));
         r.put("GET /openapi.json", key -> call("GET", "/openapi.json", key));
         r.put("POST /v1/audio", key -> call("POST", "/v1/audio?name=fresh.wav", key).body("audio/wav", freshWav()));
         r.put("GET /v1/audio", key -> call("GET", "/v1/audio", key));
