@@ -54,9 +54,10 @@ class Client:
     def get_audio(self, audio_id):
         return self._json("GET", "/v1/audio/" + audio_id)
 
-    def list_audio(self, status=None, since=None, before=None, language=None, limit=None, cursor=None):
-        """One page: {"items": [...], "next_cursor": ...}."""
-        query = {"status": status, "since": since, "before": before, "language": language, "limit": limit, "cursor": cursor}
+    def list_audio(self, status=None, since=None, before=None, language=None, uploaded_by=None, limit=None, cursor=None):
+        """One page: {"items": [...], "next_cursor": ...}. An ingest key sees only its own uploads."""
+        query = {"status": status, "since": since, "before": before, "language": language, "uploaded_by": uploaded_by,
+                 "limit": limit, "cursor": cursor}
         return self._json("GET", "/v1/audio", query=query)
 
     def iter_audio(self, **filters):

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, TextDocumentsContract,
         TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract, ClaimsContract,
-        ConcurrentClaimsContract, LeasesContract, SearchInputContract, ApiKeysContract,
+        ConcurrentClaimsContract, LeasesContract, UploadersContract, SearchInputContract, ApiKeysContract,
         StorageUsageContract {
 
     /** Children before parents, so deleting never trips a foreign key. */

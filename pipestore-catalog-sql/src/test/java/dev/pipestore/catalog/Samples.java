@@ -13,6 +13,8 @@ final class Samples {
 
     /** A fixed, microsecond-precise instant the tests count from. */
     static final Instant T0 = Instant.parse("2024-05-06T10:15:30.123456Z");
+    /** Who the full samples say uploaded them: an API key id, as the server records it. */
+    static final String UPLOADER = "6f1c2a9e-4b7d-4e0a-9c3f-2d8e5b1a7c40";
 
     private Samples() {}
 
@@ -44,7 +46,7 @@ final class Samples {
         return new AudioFile(id, "data-pipeline/raw/audio/2026-11-28/" + id + ".wav", 1_234_567L, 42, createdAt, "wav",
                 AudioStatus.UPLOADED, json("{\"source\":\"ingest\",\"tags\":[\"a\",\"b\"]}"), sha256(), "interview 1.wav",
                 "raw/audio/2026-11-28/" + id + ".wav", StorageTier.STANDARD, 41.987654321, 48_000, 2, "en-US",
-                "key-" + id, createdAt, null);
+                "key-" + id, createdAt, null, UPLOADER);
     }
 
     static AudioFile audio() {
@@ -84,7 +86,7 @@ final class Samples {
         UUID id = UUID.randomUUID();
         return new TextDocument(id, "data-pipeline/raw/text/2026-11-28/" + id + ".txt", 2048L, createdAt,
                 json("{\"encoding\":\"utf-8\",\"lines\":12}"), sha256(), "notes.txt", "raw/text/2026-11-28/" + id + ".txt",
-                StorageTier.STANDARD, language, "text-key-" + id, createdAt, null);
+                StorageTier.STANDARD, language, "text-key-" + id, createdAt, null, UPLOADER);
     }
 
     static Transcription transcription(UUID audioFileId, Instant createdAt, String modelVersion) {

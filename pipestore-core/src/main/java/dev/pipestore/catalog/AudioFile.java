@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param idempotencyKey the caller's retry key, or {@code null}
  * @param updatedAt last change of status or metadata
  * @param archivedAt when it moved to the archive, or {@code null}
+ * @param uploadedBy who uploaded it (over HTTP, the uploading API key's id; never a secret), or {@code null} when
+ *     nobody was named or the row predates the column
  */
 public record AudioFile(
         UUID id,
@@ -47,7 +49,8 @@ public record AudioFile(
         String language,
         String idempotencyKey,
         Instant updatedAt,
-        Instant archivedAt) {
+        Instant archivedAt,
+        String uploadedBy) {
 
     public AudioFile {
         Objects.requireNonNull(id, "id");
@@ -64,20 +67,37 @@ public record AudioFile(
         Fields.requireMaxLength("file_path", filePath, 255);
         Fields.requireMaxLength("format", format, 10);
         Fields.requireMaxLength("idempotency_key", idempotencyKey, Fields.MAX_IDEMPOTENCY_KEY);
+        uploadedBy = Fields.uploader(uploadedBy);
         if (fileSize < 0) {
             throw new IllegalArgumentException("fileSize must be at least 0: " + fileSize);
         }
     }
 
+    /** A file nobody is named as the uploader of. */
+    public AudioFile(UUID id, String filePath, long fileSize, int durationSeconds, Instant createdAt, String format,
+            AudioStatus status, ObjectNode metadata, String contentSha256, String originalName, String objectKey,
+            StorageTier storageTier, double durationPrecise, Integer sampleRate, Integer channels, String language,
+            String idempotencyKey, Instant updatedAt, Instant archivedAt) {
+        this(id, filePath, fileSize, durationSeconds, createdAt, format, status, metadata, contentSha256, originalName,
+                objectKey, storageTier, durationPrecise, sampleRate, channels, language, idempotencyKey, updatedAt, archivedAt,
+                null);
+    }
+
     public AudioFile withStatus(AudioStatus newStatus, Instant at) {
         return new AudioFile(id, filePath, fileSize, durationSeconds, createdAt, format, newStatus, metadata, contentSha256,
                 originalName, objectKey, storageTier, durationPrecise, sampleRate, channels, language, idempotencyKey, at,
-                archivedAt);
+                archivedAt, uploadedBy);
+    }
+
+    public AudioFile withUploadedBy(String value) {
+        return new AudioFile(id, filePath, fileSize, durationSeconds, createdAt, format, status, metadata, contentSha256,
+                originalName, objectKey, storageTier, durationPrecise, sampleRate, channels, language, idempotencyKey, updatedAt,
+                archivedAt, value);
     }
 
     public AudioFile withMetadata(ObjectNode newMetadata, Instant at) {
         return new AudioFile(id, filePath, fileSize, durationSeconds, createdAt, format, status, newMetadata, contentSha256,
                 originalName, objectKey, storageTier, durationPrecise, sampleRate, channels, language, idempotencyKey, at,
-                archivedAt);
+                archivedAt, uploadedBy);
     }
 }

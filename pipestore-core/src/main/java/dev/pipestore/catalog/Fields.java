@@ -3,9 +3,11 @@ package dev.pipestore.catalog;
 import dev.pipestore.InvalidInputException;
 
 /** Checks shared by the catalog records, each naming the seed column at fault. */
-final class Fields {
+public final class Fields {
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Room for an API key's id or name. */
+    static final int MAX_UPLOADER = 100;
 
     private Fields() {}
 
@@ -13,6 +15,25 @@ final class Fields {
         if (value != null && value.length() > max) {
             throw new InvalidInputException(column, "longer than " + max + " characters");
         }
+    }
+
+    /**
+     * An uploader as stored: {@code null} for nobody; blank, overlong or control characters refused.
+     *
+     * @throws InvalidInputException naming {@code uploaded_by}
+     */
+    public static String uploader(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new InvalidInputException("uploaded_by", "must not be blank; leave it out when nobody is named");
+        }
+        requireMaxLength("uploaded_by", value, MAX_UPLOADER);
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("uploaded_by", "contains control characters");
+        }
+        return value;
     }
 
     static void requireConfidence(String column, Double value) {

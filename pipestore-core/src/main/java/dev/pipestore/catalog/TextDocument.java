@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param idempotencyKey the caller's retry key, or {@code null}
  * @param updatedAt last change
  * @param archivedAt when it moved to the archive, or {@code null}
+ * @param uploadedBy who uploaded it (over HTTP, the uploading API key's id; never a secret), or {@code null} when
+ *     nobody was named or the row predates the column
  */
 public record TextDocument(
         UUID id,
@@ -35,7 +37,8 @@ public record TextDocument(
         String language,
         String idempotencyKey,
         Instant updatedAt,
-        Instant archivedAt) {
+        Instant archivedAt,
+        String uploadedBy) {
 
     public TextDocument {
         Objects.requireNonNull(id, "id");
@@ -49,5 +52,14 @@ public record TextDocument(
         language = LanguageTags.normaliseOrNull("language", language);
         Fields.requireMaxLength("file_path", filePath, 255);
         Fields.requireMaxLength("idempotency_key", idempotencyKey, Fields.MAX_IDEMPOTENCY_KEY);
+        uploadedBy = Fields.uploader(uploadedBy);
+    }
+
+    /** A document nobody is named as the uploader of. */
+    public TextDocument(UUID id, String filePath, long fileSize, Instant createdAt, ObjectNode metadata, String contentSha256,
+            String originalName, String objectKey, StorageTier storageTier, String language, String idempotencyKey,
+            Instant updatedAt, Instant archivedAt) {
+        this(id, filePath, fileSize, createdAt, metadata, contentSha256, originalName, objectKey, storageTier, language,
+                idempotencyKey, updatedAt, archivedAt, null);
     }
 }

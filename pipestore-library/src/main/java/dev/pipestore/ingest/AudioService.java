@@ -216,7 +216,7 @@ public final class AudioService {
         AudioFile row = new AudioFile(UUID.randomUUID(), context.filePath(key), stored.size(), info.roundedSeconds(), now,
                 info.format(), AudioStatus.UPLOADED, upload.metadata(), stored.sha256(), upload.originalName(), key,
                 StorageTier.STANDARD, info.durationSeconds(), info.sampleRate(), info.channels(), upload.language(),
-                upload.idempotencyKey(), now, null);
+                upload.idempotencyKey(), now, null, upload.uploadedBy());
         // Only a conflict proves the row was not written. Any other failure may have committed it after all (a lost
         // acknowledgement), so the object stays: at worst an orphan that the sweep removes after the grace period.
         try {

@@ -1,6 +1,7 @@
 package dev.pipestore.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.LanguageTags;
 import dev.pipestore.catalog.Metadata;
 
@@ -13,40 +14,54 @@ import dev.pipestore.catalog.Metadata;
  * @param metadata a JSON object of at most {@link Metadata#MAX_BYTES}, or {@code null}
  * @param idempotencyKey a retry of the same key returns the first record and stores nothing twice; or {@code null}
  * @param dedupeByContent return an existing file with the same SHA-256 instead of storing another copy
+ * @param uploadedBy who uploads, kept in the record's {@code uploaded_by} (the server sets the API key's id; never a
+ *     secret), or {@code null}
  */
 public record AudioUpload(
         String originalName, String contentType, String language, ObjectNode metadata, String idempotencyKey,
-        boolean dedupeByContent) {
+        boolean dedupeByContent, String uploadedBy) {
 
     public AudioUpload {
         originalName = UploadChecks.originalName(originalName);
         language = LanguageTags.normaliseOrNull("language", language);
         metadata = UploadChecks.metadata(metadata);
         idempotencyKey = UploadChecks.idempotencyKey(idempotencyKey);
+        uploadedBy = Fields.uploader(uploadedBy);
+    }
+
+    /** An upload naming no uploader. */
+    public AudioUpload(String originalName, String contentType, String language, ObjectNode metadata, String idempotencyKey,
+            boolean dedupeByContent) {
+        this(originalName, contentType, language, metadata, idempotencyKey, dedupeByContent, null);
     }
 
     /** An upload with only a name. */
     public static AudioUpload named(String originalName) {
-        return new AudioUpload(originalName, null, null, null, null, false);
+        return new AudioUpload(originalName, null, null, null, null, false, null);
     }
 
     public AudioUpload withContentType(String value) {
-        return new AudioUpload(originalName, value, language, metadata, idempotencyKey, dedupeByContent);
+        return new AudioUpload(originalName, value, language, metadata, idempotencyKey, dedupeByContent, uploadedBy);
     }
 
     public AudioUpload withLanguage(String value) {
-        return new AudioUpload(originalName, contentType, value, metadata, idempotencyKey, dedupeByContent);
+        return new AudioUpload(originalName, contentType, value, metadata, idempotencyKey, dedupeByContent, uploadedBy);
     }
 
     public AudioUpload withMetadata(ObjectNode value) {
-        return new AudioUpload(originalName, contentType, language, value, idempotencyKey, dedupeByContent);
+        return new AudioUpload(originalName, contentType, language, value, idempotencyKey, dedupeByContent, uploadedBy);
     }
 
     public AudioUpload withIdempotencyKey(String value) {
-        return new AudioUpload(originalName, contentType, language, metadata, value, dedupeByContent);
+        return new AudioUpload(originalName, contentType, language, metadata, value, dedupeByContent, uploadedBy);
     }
 
     public AudioUpload deduplicatingByContent() {
-        return new AudioUpload(originalName, contentType, language, metadata, idempotencyKey, true);
+        return new AudioUpload(originalName, contentType, language, metadata, idempotencyKey, true, uploadedBy);
+    }
+
+    /** The same upload, recorded as uploaded by {@code value}. */
+    public AudioUpload withUploadedBy(String value) {
+        return new AudioUpload(originalName, contentType, language, metadata, idempotencyKey, dedupeByContent, value);
     }
 }

@@ -87,7 +87,7 @@ public final class TextService {
         var now = context.now();
         TextDocument row = new TextDocument(UUID.randomUUID(), context.filePath(key), stored.size(), now, upload.metadata(),
                 stored.sha256(), upload.originalName(), key, StorageTier.STANDARD, upload.language(), upload.idempotencyKey(),
-                now, null);
+                now, null, upload.uploadedBy());
         try {
             TextDocument inserted = documents.insert(row);
             context.listener().stored(DataType.RAW_TEXT, stored.size());

@@ -2,6 +2,7 @@ package dev.pipestore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioStatus;
@@ -73,9 +74,25 @@ class AccessMatrixTest {
             SERVER.get(path).bearer(otherIngest).send().problem(404);
             SERVER.get(path).as(Role.READ).send().expect(200);
         }
-        String uploadedByOther = SERVER.post("/v1/audio?name=theirs.wav").bearer(otherIngest)
-                .body("audio/wav", TestAudio.wav(1.2, 8000)).send().expect(201).json().path("id").asText();
+        JsonNode theirs = SERVER.post("/v1/audio?name=theirs.wav").bearer(otherIngest)
+                .body("audio/wav", TestAudio.wav(1.2, 8000)).send().expect(201).json();
+        String uploadedByOther = theirs.path("id").asText();
+        String other = theirs.path("uploaded_by").asText();
         SERVER.get("/v1/audio/" + uploadedByOther).as(Role.INGEST).send().problem(404);
+
+        assertThat(SERVER.get("/v1/audio?limit=1000").as(Role.INGEST).send().expect(200).json().findValuesAsText("uploaded_by"))
+                .isNotEmpty().containsOnly(ingestKeyId());
+        assertThat(SERVER.get("/v1/audio?limit=1000").as(Role.INGEST).send().json().findValuesAsText("id"))
+                .contains(audio).doesNotContain(uploadedByOther);
+        assertThat(SERVER.get("/v1/audio?uploaded_by=" + other).as(Role.INGEST).send().expect(200).json().path("items")).isEmpty();
+        assertThat(SERVER.get("/v1/audio?uploaded_by=" + other).bearer(otherIngest).send().json().findValuesAsText("id"))
+                .containsExactly(uploadedByOther);
+        assertThat(SERVER.get("/v1/texts?limit=1000").bearer(otherIngest).send().expect(200).json().path("items")).isEmpty();
+        assertThat(SERVER.get("/v1/texts?limit=1000").as(Role.INGEST).send().json().findValuesAsText("id")).contains(text);
+        assertThat(SERVER.get("/v1/audio?uploaded_by=" + other).as(Role.READ).send().json().findValuesAsText("id"))
+                .containsExactly(uploadedByOther);
+        assertThat(SERVER.get("/v1/audio?limit=1000").as(Role.READ).send().json().findValuesAsText("id"))
+                .contains(audio, uploadedByOther);
     }
 
     private static int expectedWithoutKey(RegisteredRoute route) {
@@ -164,8 +181,7 @@ class AccessMatrixTest {
 
     /** A new audio file, owned by the harness's ingest key, so "ingest-own" admits it. */
     private static AudioFile audio() {
-        var owner = Metadata.empty().put("uploaded_by", store().apiKeys().authenticate(SERVER.key(Role.INGEST)).orElseThrow().id().toString());
-        return store().audio().ingest(new ByteArrayInputStream(freshWav()), AudioUpload.named("matrix.wav").withMetadata(owner));
+        return store().audio().ingest(new ByteArrayInputStream(freshWav()), AudioUpload.named("matrix.wav").withUploadedBy(ingestKeyId()));
     }
 
     /**
@@ -182,9 +198,12 @@ class AccessMatrixTest {
     }
 
     private static TextDocument text() {
-        var owner = Metadata.empty().put("uploaded_by", store().apiKeys().authenticate(SERVER.key(Role.INGEST)).orElseThrow().id().toString());
         return store().texts().add(new ByteArrayInputStream(("text " + FRESH.incrementAndGet()).getBytes()),
-                TextUpload.named("matrix.txt").withMetadata(owner));
+                TextUpload.named("matrix.txt").withUploadedBy(ingestKeyId()));
+    }
+
+    private static String ingestKeyId() {
+        return store().apiKeys().authenticate(SERVER.key(Role.INGEST)).orElseThrow().id().toString();
     }
 
     private static Transcription transcription() {

@@ -29,7 +29,9 @@ class AudioApiTest {
         assertThat(record.path("file_size").asLong()).isEqualTo(wav.length);
         assertThat(record.path("status").asText()).isEqualTo("uploaded");
         assertThat(record.path("language").asText()).isEqualTo("en");
-        assertThat(record.path("metadata").path("uploaded_by").asText()).isNotBlank();
+        assertThat(record.path("uploaded_by").asText())
+                .isEqualTo(SERVER.store().apiKeys().authenticate(SERVER.key(Role.INGEST)).orElseThrow().id().toString());
+        assertThat(record.path("metadata").has("uploaded_by")).isFalse();
 
         JsonNode read = SERVER.get(reply.header("Location")).as(Role.READ).send().expect(200).json();
         assertThat(read).isEqualTo(record);
@@ -92,14 +94,17 @@ class AudioApiTest {
     }
 
     @Test
-    void metadataUpdateKeepsTheUploader() {
-        Reply created = SERVER.post("/v1/audio?name=meta.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000)).send();
+    void theUploaderComesFromTheKeyNotFromWhatTheClientSends() {
+        Reply created = SERVER.post("/v1/audio?name=meta.wav&metadata=%7B%22uploaded_by%22%3A%22forged%22%7D").as(Role.INGEST)
+                .body("audio/wav", TestAudio.wav(1, 8000)).send().expect(201);
         String id = created.json().path("id").asText();
-        String uploader = created.json().path("metadata").path("uploaded_by").asText();
+        String uploader = created.json().path("uploaded_by").asText();
+        assertThat(uploader).isNotEqualTo("forged").isNotBlank();
         JsonNode updated = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER)
                 .json("{\"metadata\": {\"speaker\": \"A\", \"uploaded_by\": \"someone else\"}}").send().expect(200).json();
         assertThat(updated.path("metadata").path("speaker").asText()).isEqualTo("A");
-        assertThat(updated.path("metadata").path("uploaded_by").asText()).isEqualTo(uploader);
+        assertThat(updated.path("uploaded_by").asText()).isEqualTo(uploader);
+        SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"uploaded_by\": \"someone else\"}").send().problem(400);
     }
 
     @Test

@@ -26,6 +26,7 @@ client.download_clip(audio["id"], clip, 0.25, 0.75)
 assert open(clip, "rb").read(4) == b"RIFF"
 
 assert audio["id"] in [item["id"] for item in client.iter_audio(status="uploaded", limit=1)]
+assert audio["uploaded_by"] and [a["id"] for a in client.iter_audio(uploaded_by=audio["uploaded_by"])].count(audio["id"]) == 1
 claimed = client.claim("uploaded", "processing", limit=10, lease_seconds=60, owner="py-1")
 assert audio["id"] in [item["id"] for item in claimed] and claimed[0]["lease"]["claimed_from"] == "uploaded"
 assert claimed[0]["lease"]["owner"].endswith("/py-1"), claimed[0]["lease"]

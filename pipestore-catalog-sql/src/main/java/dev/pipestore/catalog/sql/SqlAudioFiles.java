@@ -29,7 +29,7 @@ final class SqlAudioFiles implements AudioFiles {
     private static final String TABLE = "audio_files";
     private static final String COLUMNS = "id, file_path, file_size, duration_seconds, created_at, format, status, metadata,"
             + " content_sha256, original_name, object_key, storage_tier, duration_precise, sample_rate, channels, language,"
-            + " idempotency_key, updated_at, archived_at";
+            + " idempotency_key, updated_at, archived_at, uploaded_by";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
     private final Database database;
@@ -44,7 +44,7 @@ final class SqlAudioFiles implements AudioFiles {
         this.clock = clock;
         String json = database.dialect().jsonParameter();
         this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + json
-                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.updateMetadata = "UPDATE " + TABLE + " SET metadata = " + json + ", updated_at = ? WHERE id = ?";
         this.claims = new AudioClaims(database, TABLE, COLUMNS);
         this.leases = new AudioLeases(database, TABLE, COLUMNS);
@@ -59,7 +59,7 @@ final class SqlAudioFiles implements AudioFiles {
                     .text(row.format()).text(row.status().wireName()).metadata(row.metadata()).text(row.contentSha256())
                     .text(row.originalName()).text(row.objectKey()).text(row.storageTier().wireName())
                     .real(row.durationPrecise()).integer(row.sampleRate()).integer(row.channels()).text(row.language())
-                    .text(row.idempotencyKey()).instant(row.updatedAt()).instant(row.archivedAt())));
+                    .text(row.idempotencyKey()).instant(row.updatedAt()).instant(row.archivedAt()).text(row.uploadedBy())));
         } catch (ConstraintViolation e) {
             if (e.isUnique() && e.concerns("idempotency_key")) {
                 throw new ConflictException("idempotency key '" + row.idempotencyKey() + "' is already used by another audio file", e);
@@ -106,6 +106,7 @@ final class SqlAudioFiles implements AudioFiles {
                 .equal("status", query.status())
                 .createdBetween(query.createdFrom(), query.createdBefore())
                 .equal("language", query.language())
+                .equal("uploaded_by", query.uploadedBy())
                 .page(database, "list audio files", page, SqlAudioFiles::map, f -> new Cursor(f.createdAt(), f.id()));
     }
 
@@ -202,7 +203,7 @@ final class SqlAudioFiles implements AudioFiles {
         return new AudioFile(f.id(), f.filePath(), f.fileSize(), f.durationSeconds(), Binder.storable("created_at", f.createdAt()),
                 f.format(), f.status(), f.metadata(), f.contentSha256(), f.originalName(), f.objectKey(), f.storageTier(),
                 f.durationPrecise(), f.sampleRate(), f.channels(), f.language(), f.idempotencyKey(),
-                Binder.storable("updated_at", f.updatedAt()), Binder.storable("archived_at", f.archivedAt()));
+                Binder.storable("updated_at", f.updatedAt()), Binder.storable("archived_at", f.archivedAt()), f.uploadedBy());
     }
 
     static AudioFile map(Row row) throws SQLException {
@@ -211,6 +212,6 @@ final class SqlAudioFiles implements AudioFiles {
                 row.text("content_sha256"), row.text("original_name"), row.text("object_key"),
                 StorageTier.parse(row.text("storage_tier")), row.real("duration_precise"), row.integerOrNull("sample_rate"),
                 row.integerOrNull("channels"), row.text("language"), row.text("idempotency_key"), row.instant("updated_at"),
-                row.instant("archived_at"));
+                row.instant("archived_at"), row.text("uploaded_by"));
     }
 }

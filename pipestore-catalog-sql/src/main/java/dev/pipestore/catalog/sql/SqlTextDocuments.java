@@ -18,7 +18,7 @@ final class SqlTextDocuments implements TextDocuments {
 
     private static final String TABLE = "text_documents";
     private static final String COLUMNS = "id, file_path, file_size, created_at, metadata, content_sha256, original_name,"
-            + " object_key, storage_tier, language, idempotency_key, updated_at, archived_at";
+            + " object_key, storage_tier, language, idempotency_key, updated_at, archived_at, uploaded_by";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
     private final Database database;
@@ -27,7 +27,7 @@ final class SqlTextDocuments implements TextDocuments {
     SqlTextDocuments(Database database) {
         this.database = database;
         this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, " + database.dialect().jsonParameter()
-                + ", ?, ?, ?, ?, ?, ?, ?, ?)";
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
@@ -38,7 +38,7 @@ final class SqlTextDocuments implements TextDocuments {
                     .text(row.filePath()).bigint(row.fileSize()).instant(row.createdAt()).metadata(row.metadata())
                     .text(row.contentSha256()).text(row.originalName()).text(row.objectKey())
                     .text(row.storageTier().wireName()).text(row.language()).text(row.idempotencyKey())
-                    .instant(row.updatedAt()).instant(row.archivedAt())));
+                    .instant(row.updatedAt()).instant(row.archivedAt()).text(row.uploadedBy())));
         } catch (ConstraintViolation e) {
             if (e.isUnique() && e.concerns("idempotency_key")) {
                 throw new ConflictException("idempotency key '" + row.idempotencyKey() + "' is already used by another text document", e);
@@ -77,6 +77,7 @@ final class SqlTextDocuments implements TextDocuments {
         return new KeysetQuery(TABLE, COLUMNS)
                 .createdBetween(query.createdFrom(), query.createdBefore())
                 .equal("language", query.language())
+                .equal("uploaded_by", query.uploadedBy())
                 .page(database, "list text documents", page, SqlTextDocuments::map, d -> new Cursor(d.createdAt(), d.id()));
     }
 
@@ -90,13 +91,13 @@ final class SqlTextDocuments implements TextDocuments {
     private static TextDocument storable(TextDocument d) {
         return new TextDocument(d.id(), d.filePath(), d.fileSize(), Binder.storable("created_at", d.createdAt()), d.metadata(),
                 d.contentSha256(), d.originalName(), d.objectKey(), d.storageTier(), d.language(), d.idempotencyKey(),
-                Binder.storable("updated_at", d.updatedAt()), Binder.storable("archived_at", d.archivedAt()));
+                Binder.storable("updated_at", d.updatedAt()), Binder.storable("archived_at", d.archivedAt()), d.uploadedBy());
     }
 
     private static TextDocument map(Row row) throws SQLException {
         return new TextDocument(row.uuid("id"), row.text("file_path"), row.bigint("file_size"), row.instant("created_at"),
                 row.object("metadata"), row.text("content_sha256"), row.text("original_name"), row.text("object_key"),
                 StorageTier.parse(row.text("storage_tier")), row.text("language"), row.text("idempotency_key"),
-                row.instant("updated_at"), row.instant("archived_at"));
+                row.instant("updated_at"), row.instant("archived_at"), row.text("uploaded_by"));
     }
 }

@@ -6,6 +6,8 @@ import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.ingest.AudioUpload;
 import dev.pipestore.json.RecordJson;
@@ -18,6 +20,7 @@ import dev.pipestore.server.json.Responses;
 import dev.pipestore.server.upload.Upload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.UUID;
 
 /** Audio records: upload, read, list, status and metadata changes, deletion. Content and clips are in {@link AudioContentRoutes}. */
@@ -34,7 +37,7 @@ final class AudioRoutes implements Api.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/v1/audio", this::upload, Access.INGEST);
-        routes.get("/v1/audio", this::list, Access.READ, Access.WORKER);
+        routes.get("/v1/audio", this::list, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/audio/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.patch("/v1/audio/{id}", this::patch, Access.WORKER);
         routes.delete("/v1/audio/{id}", this::delete, Access.ADMIN);
@@ -46,18 +49,21 @@ final class AudioRoutes implements Api.Routes {
 
     private void upload(Context ctx) {
         try (Upload upload = api.uploads().read(ctx, AudioRoutes::isAudioType, RAW_TYPES)) {
-            AudioUpload request = new AudioUpload(upload.name(), upload.contentType(), upload.language(),
-                    Ownership.stamp(ctx, upload.metadata()), ctx.header("Idempotency-Key"), false);
+            AudioUpload request = new AudioUpload(upload.name(), upload.contentType(), upload.language(), upload.metadata(),
+                    ctx.header("Idempotency-Key"), false, Ownership.uploader(ctx));
             AudioFile file = api.store().audio().ingest(upload.content(), request);
             Responses.created(ctx, "/v1/audio/" + file.id(), RecordJson.toTree(file));
         }
     }
 
+    /** Ingest keys list their own uploads only; asking for another uploader's finds none. */
     private void list(Context ctx) {
         String status = Params.text(ctx, "status");
+        String uploader = Params.text(ctx, "uploaded_by");
         AudioFileQuery query = new AudioFileQuery(status == null ? null : AudioStatus.parse(status), Params.instant(ctx, "since"),
-                Params.instant(ctx, "before"), Params.text(ctx, "language"));
-        Responses.page(ctx, api.store().audio().list(query, Params.page(ctx)));
+                Params.instant(ctx, "before"), Params.text(ctx, "language"), Ownership.listFilter(ctx, uploader));
+        PageRequest page = Params.page(ctx);
+        Responses.page(ctx, Ownership.mayList(ctx, uploader) ? api.store().audio().list(query, page) : new Page<>(List.of(), null));
     }
 
     private void get(Context ctx) {
@@ -82,7 +88,7 @@ final class AudioRoutes implements Api.Routes {
                     : api.store().audio().updateStatus(id, status, LeaseHolder.of(ctx, patch.owner()));
         }
         if (patch.metadata() != null) {
-            file = api.store().audio().updateMetadata(id, Ownership.keep(file.metadata(), patch.metadata()));
+            file = api.store().audio().updateMetadata(id, patch.metadata());
         }
         Responses.record(ctx, file);
     }

@@ -13,13 +13,13 @@ final class ReadableRecords {
 
     static AudioFile audio(Api api, Context ctx, UUID id) {
         AudioFile file = api.store().audio().get(id);
-        Ownership.requireReadable(ctx, file.metadata(), "audio file", id);
+        Ownership.requireReadable(ctx, file.uploadedBy(), "audio file", id);
         return file;
     }
 
     static TextDocument text(Api api, Context ctx, UUID id) {
         TextDocument document = api.store().texts().get(id);
-        Ownership.requireReadable(ctx, document.metadata(), "text document", id);
+        Ownership.requireReadable(ctx, document.uploadedBy(), "text document", id);
         return document;
     }
 }

@@ -1,5 +1,7 @@
 package dev.pipestore.server.routes;
 
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.catalog.TextDocumentQuery;
 import dev.pipestore.ingest.TextService;
@@ -13,6 +15,7 @@ import dev.pipestore.server.json.Responses;
 import dev.pipestore.server.upload.Upload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** Raw UTF-8 text documents: upload (raw {@code text/plain} or multipart), read, list, download. */
 final class TextRoutes implements Api.Routes {
@@ -26,7 +29,7 @@ final class TextRoutes implements Api.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/v1/texts", this::upload, Access.INGEST);
-        routes.get("/v1/texts", this::list, Access.READ, Access.WORKER);
+        routes.get("/v1/texts", this::list, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/texts/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.head("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
@@ -34,17 +37,20 @@ final class TextRoutes implements Api.Routes {
 
     private void upload(Context ctx) {
         try (Upload upload = api.uploads().read(ctx, type -> type.equals("text/plain"), "text/plain")) {
-            TextUpload request = new TextUpload(upload.name(), upload.language(), Ownership.stamp(ctx, upload.metadata()),
-                    ctx.header("Idempotency-Key"));
+            TextUpload request = new TextUpload(upload.name(), upload.language(), upload.metadata(), ctx.header("Idempotency-Key"),
+                    Ownership.uploader(ctx));
             TextDocument document = api.store().texts().add(upload.content(), request);
             Responses.created(ctx, "/v1/texts/" + document.id(), RecordJson.toTree(document));
         }
     }
 
+    /** Ingest keys list their own uploads only; asking for another uploader's finds none. */
     private void list(Context ctx) {
+        String uploader = Params.text(ctx, "uploaded_by");
         TextDocumentQuery query = new TextDocumentQuery(Params.instant(ctx, "since"), Params.instant(ctx, "before"),
-                Params.text(ctx, "language"));
-        Responses.page(ctx, api.store().texts().list(query, Params.page(ctx)));
+                Params.text(ctx, "language"), Ownership.listFilter(ctx, uploader));
+        PageRequest page = Params.page(ctx);
+        Responses.page(ctx, Ownership.mayList(ctx, uploader) ? api.store().texts().list(query, page) : new Page<>(List.of(), null));
     }
 
     private void get(Context ctx) {

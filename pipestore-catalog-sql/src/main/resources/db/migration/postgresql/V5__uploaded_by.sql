@@ -1,0 +1,15 @@
+-- Who uploaded each input: the uploading API key's id (or, through the Java library, whatever name the caller gives),
+-- never a secret. NULL for rows from before this column and for uploads that named nobody. Ingest keys list and read
+-- only their own uploads by it.
+ALTER TABLE audio_files ADD COLUMN uploaded_by VARCHAR(100);
+ALTER TABLE text_documents ADD COLUMN uploaded_by VARCHAR(100);
+
+-- The server used to keep the uploader in metadata.uploaded_by. It moves into the column and leaves the metadata, so
+-- the record has one answer to "who uploaded this". Values that are not short strings were never the server's: they stay.
+UPDATE audio_files SET uploaded_by = metadata ->> 'uploaded_by', metadata = metadata - 'uploaded_by'
+    WHERE jsonb_typeof(metadata -> 'uploaded_by') = 'string' AND length(metadata ->> 'uploaded_by') <= 100;
+UPDATE text_documents SET uploaded_by = metadata ->> 'uploaded_by', metadata = metadata - 'uploaded_by'
+    WHERE jsonb_typeof(metadata -> 'uploaded_by') = 'string' AND length(metadata ->> 'uploaded_by') <= 100;
+
+CREATE INDEX ix_audio_files_uploaded_by_created ON audio_files (uploaded_by, created_at, id);
+CREATE INDEX ix_text_documents_uploaded_by_created ON text_documents (uploaded_by, created_at, id);

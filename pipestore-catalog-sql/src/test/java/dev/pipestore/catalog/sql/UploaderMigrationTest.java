@@ -1,0 +1,129 @@
+package dev.pipestore.catalog.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileQuery;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.TextDocument;
+import dev.pipestore.testing.sql.MariaDbDatabaseExtension;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rows stored before the uploaded_by column (schema version 4), when the server kept the uploader in
+ * {@code metadata.uploaded_by}, have it in the column after migrating, and no longer in the metadata; values the server
+ * never wrote (not a string) stay where they were.
+ */
+class UploaderMigrationTest {
+
+    abstract static class FromVersionFour {
+
+        abstract SqlCatalogSettings settings();
+
+        abstract String folder();
+
+        @Test
+        void theUploaderMovesFromTheMetadataIntoTheColumn() throws SQLException {
+            SqlCatalogSettings settings = settings();
+            String url = settings.jdbcUrl();
+            Flyway.configure(getClass().getClassLoader()).dataSource(url, settings.user(), settings.password())
+                    .locations("classpath:db/migration/" + folder()).target("4").load().migrate();
+            UUID stamped = UUID.randomUUID();
+            UUID numeric = UUID.randomUUID();
+            UUID none = UUID.randomUUID();
+            UUID text = UUID.randomUUID();
+            try (Connection connection = DriverManager.getConnection(url, settings.user(), settings.password());
+                    Statement statement = connection.createStatement()) {
+                insertAudio(statement, stamped, "{\"call\": 42, \"uploaded_by\": \"key-1\"}");
+                insertAudio(statement, numeric, "{\"uploaded_by\": 7}");
+                insertAudio(statement, none, null);
+                statement.executeUpdate("INSERT INTO text_documents (id, file_path, file_size, content_sha256, object_key, metadata)"
+                        + " VALUES ('" + text + "', 'b/t', 1, 'abc', 't', '{\"uploaded_by\": \"key-2\"}')");
+            }
+
+            try (SqlCatalog catalog = SqlCatalog.open(settings, true)) {
+                AudioFile moved = catalog.audioFiles().get(stamped);
+                assertThat(moved.uploadedBy()).isEqualTo("key-1");
+                assertThat(moved.metadata()).isEqualTo(Metadata.empty().put("call", 42));
+                AudioFile kept = catalog.audioFiles().get(numeric);
+                assertThat(kept.uploadedBy()).isNull();
+                assertThat(kept.metadata().path("uploaded_by").asInt()).isEqualTo(7);
+                assertThat(catalog.audioFiles().get(none).uploadedBy()).isNull();
+                TextDocument document = catalog.textDocuments().get(text);
+                assertThat(document.uploadedBy()).isEqualTo("key-2");
+                assertThat(document.metadata()).isEqualTo(Metadata.empty());
+                assertThat(catalog.audioFiles().list(AudioFileQuery.all().withUploadedBy("key-1"), PageRequest.firstPage()).items())
+                        .extracting(AudioFile::id).containsExactly(stamped);
+            }
+        }
+
+        private static void insertAudio(Statement statement, UUID id, String metadata) throws SQLException {
+            statement.executeUpdate("INSERT INTO audio_files (id, file_path, file_size, duration_seconds, format, status,"
+                    + " content_sha256, object_key, duration_precise, metadata) VALUES ('" + id + "', 'b/" + id + "', 1, 1, 'wav',"
+                    + " 'uploaded', 'abc', '" + id + "', 1.0, " + (metadata == null ? "NULL" : "'" + metadata + "'") + ")");
+        }
+    }
+
+    @Nested
+    class OnSqlite extends FromVersionFour {
+
+        @TempDir
+        Path directory;
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings("jdbc:sqlite:" + directory.resolve("catalog.db"), null, null, 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "sqlite";
+        }
+    }
+
+    @Nested
+    class OnPostgres extends FromVersionFour {
+
+        @RegisterExtension
+        final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "postgresql";
+        }
+    }
+
+    @Nested
+    class OnMariaDb extends FromVersionFour {
+
+        @RegisterExtension
+        final MariaDbDatabaseExtension database = new MariaDbDatabaseExtension();
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "mysql";
+        }
+    }
+}
