@@ -32,7 +32,8 @@ public final class PairedRunner {
         measure(workload, workload.ours(), warmup);
         List<Window> ours = new ArrayList<>();
         List<Window> raw = new ArrayList<>();
-        for (int i = 0; i < repetitions; i++) {
+        int pairs = Math.min(repetitions, workload.maxRepetitions());
+        for (int i = 0; i < pairs; i++) {
             boolean rawFirst = i % 2 == 0;
             Window first = measure(workload, rawFirst ? workload.raw() : workload.ours(), window);
             Window second = measure(workload, rawFirst ? workload.ours() : workload.raw(), window);

@@ -35,6 +35,14 @@ public interface Workload extends AutoCloseable {
         return RowResult.DEFAULT_TARGET;
     }
 
+    /**
+     * The most measured pairs this row runs, whatever the run asks for: rows added later can run fewer so the whole run
+     * stays within its time budget.
+     */
+    default int maxRepetitions() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Whether the report shows this row's latency percentiles, for rows where a request's latency is the point. */
     default boolean reportsLatency() {
         return false;

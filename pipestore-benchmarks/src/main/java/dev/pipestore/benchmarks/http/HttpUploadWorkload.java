@@ -67,7 +67,7 @@ public final class HttpUploadWorkload implements Workload {
                 + " port (Javalin/Jetty, virtual threads), which spools, probes, puts to S3Proxy with the checksum checked and"
                 + " commits the row in PostgreSQL before answering 201; raw is `S3Client.putObject(.., RequestBody.fromBytes(wav))`"
                 + " of the same bytes to the same bucket (AWS SDK v2 defaults, Apache 5 HTTP client), " + threads
-                + " client thread(s) on both sides. Target " + TARGET + ".";
+                + " client thread(s) on both sides; at most " + HttpRows.MAX_PAIRS + " measured pairs. Target " + TARGET + ".";
     }
 
     @Override
@@ -88,6 +88,11 @@ public final class HttpUploadWorkload implements Workload {
     @Override
     public boolean reportsLatency() {
         return true;
+    }
+
+    @Override
+    public int maxRepetitions() {
+        return HttpRows.MAX_PAIRS;
     }
 
     @Override

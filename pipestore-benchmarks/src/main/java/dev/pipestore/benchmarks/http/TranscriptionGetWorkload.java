@@ -66,7 +66,8 @@ public final class TranscriptionGetWorkload implements Workload {
                 + " a read key (the key is checked against the catalog on every request); " + source + "; raw is the same"
                 + " server's `GET /health`, a constant JSON answer touching no backend, sent with the same header. Both by"
                 + " `java.net.http.HttpClient` (HTTP/1.1, keep-alive, one client shared by " + threads + " load thread(s)),"
-                + " server started in this JVM on a loopback port. Target " + TARGET + " of the constant route.";
+                + " server started in this JVM on a loopback port; at most " + HttpRows.MAX_PAIRS + " measured pairs. Target "
+                + TARGET + " of the constant route.";
     }
 
     @Override
@@ -82,6 +83,11 @@ public final class TranscriptionGetWorkload implements Workload {
     @Override
     public boolean reportsLatency() {
         return true;
+    }
+
+    @Override
+    public int maxRepetitions() {
+        return HttpRows.MAX_PAIRS;
     }
 
     @Override
