@@ -77,7 +77,7 @@ public final class PipeStore implements AutoCloseable {
         Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
         this.results = new ResultServices(catalog, cache, ttl, clock);
         this.search = new SearchService(catalog);
-        this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock);
+        this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock, config.keyCacheTtl());
         meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",
                 Tags.of("result", "hit"), results, r -> r.readCacheStats().hits());
         meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",

@@ -53,5 +53,13 @@ public final class ConfigKeys {
     /** Cold storage for archived data. Default {@code <data dir>/archive}. */
     public static final String ARCHIVE_STORAGE_PATH = "ARCHIVE_STORAGE_PATH";
 
+    /**
+     * Seconds an API key check is remembered in each process, found or not. A key revoked through another process (or
+     * {@code pipestore keys revoke}) stops working here within this time; 0 checks the catalog on every request.
+     * Default {@value #DEFAULT_KEY_CACHE_TTL_SECONDS}.
+     */
+    public static final String KEY_CACHE_TTL = "PIPESTORE_KEY_CACHE_TTL";
+    public static final int DEFAULT_KEY_CACHE_TTL_SECONDS = 5;
+
     private ConfigKeys() {}
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param cache Redis or the in-process cache
  * @param tempDir scratch space for uploads in progress
  * @param archiveDir cold storage for archived data
+ * @param keyCacheTtl how long an API key check is remembered in-process; zero for never
  */
 public record StoreConfig(
-        Path dataDir, ObjectStoreConfig objectStore, DatabaseConfig database, CacheConfig cache, Path tempDir, Path archiveDir) {
+        Path dataDir, ObjectStoreConfig objectStore, DatabaseConfig database, CacheConfig cache, Path tempDir, Path archiveDir,
+        Duration keyCacheTtl) {
 
     /** Entries the embedded in-process cache holds at most. */
     public static final long IN_PROCESS_CACHE_ENTRIES = 100_000;
@@ -33,6 +36,15 @@ public record StoreConfig(
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(tempDir, "tempDir");
         Objects.requireNonNull(archiveDir, "archiveDir");
+        Objects.requireNonNull(keyCacheTtl, "keyCacheTtl");
+        if (keyCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("keyCacheTtl must not be negative, got " + keyCacheTtl);
+        }
+    }
+
+    /** The same configuration with API key checks remembered for {@code value}. */
+    public StoreConfig withKeyCacheTtl(Duration value) {
+        return new StoreConfig(dataDir, objectStore, database, cache, tempDir, archiveDir, value);
     }
 
     /** Reads the process environment. The only place pipestore reads it. */
@@ -51,7 +63,8 @@ public record StoreConfig(
                 database(vars, dataDir),
                 cache(vars),
                 vars.path(ConfigKeys.TEMP_STORAGE_PATH, dataDir.resolve("tmp").toString()).toAbsolutePath().normalize(),
-                vars.path(ConfigKeys.ARCHIVE_STORAGE_PATH, dataDir.resolve("archive").toString()).toAbsolutePath().normalize());
+                vars.path(ConfigKeys.ARCHIVE_STORAGE_PATH, dataDir.resolve("archive").toString()).toAbsolutePath().normalize(),
+                Duration.ofSeconds(vars.integer(ConfigKeys.KEY_CACHE_TTL, ConfigKeys.DEFAULT_KEY_CACHE_TTL_SECONDS, 0, 3600)));
     }
 
     private static String bucket(Variables vars) {

@@ -150,6 +150,18 @@ class StoreConfigTest {
     }
 
     @Test
+    void apiKeyChecksAreRememberedFiveSecondsUnlessConfigured() {
+        assertThat(StoreConfig.from(Map.of()).keyCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(StoreConfig.from(Map.of("PIPESTORE_KEY_CACHE_TTL", "0")).keyCacheTtl()).isZero();
+        assertThat(StoreConfig.from(Map.of("PIPESTORE_KEY_CACHE_TTL", "30")).keyCacheTtl()).isEqualTo(java.time.Duration.ofSeconds(30));
+        for (String bad : new String[] {"-1", "3601", "5s"}) {
+            assertThatThrownBy(() -> StoreConfig.from(Map.of("PIPESTORE_KEY_CACHE_TTL", bad)))
+                    .isInstanceOfSatisfying(ConfigurationException.class,
+                            e -> assertThat(e.variable()).isEqualTo("PIPESTORE_KEY_CACHE_TTL"));
+        }
+    }
+
+    @Test
     void endpointSchemeContradictingMinioSecureIsRefused() {
         assertThatThrownBy(() -> StoreConfig.from(Map.of("MINIO_ENDPOINT", "http://h:9000", "MINIO_SECURE", "true",
                         "MINIO_ACCESS_KEY", "a", "MINIO_SECRET_KEY", SECRET)))

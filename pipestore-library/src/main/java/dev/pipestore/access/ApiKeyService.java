@@ -16,6 +16,10 @@ import java.util.UUID;
 /**
  * API keys with roles: created with a secret shown once, stored as its SHA-256 only, listed, revoked, and checked on
  * each request. Secrets never reach a log, an exception message or {@code toString()}.
+ *
+ * <p>Checks are remembered in-process for a few seconds ({@link #DEFAULT_CACHE_TTL} unless configured), found or not,
+ * by the secret's hash: a revocation through this service takes effect at once, one made by another process on the same
+ * catalog within that time.
  */
 public final class ApiKeyService {
 
@@ -24,13 +28,23 @@ public final class ApiKeyService {
     public static final String FIRST_ADMIN_KEY_NAME = FirstAdminKey.KEY_NAME;
     /** Recording every use would turn each read request into a write; once a minute per key tells enough. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** How long a check is remembered by default: how late another process's revocation may take effect here. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 
     private final ApiKeys keys;
     private final Clock clock;
+    private final VerifiedKeys verified;
 
+    /** A service remembering checks for {@link #DEFAULT_CACHE_TTL}. */
     public ApiKeyService(ApiKeys keys, Clock clock) {
+        this(keys, clock, DEFAULT_CACHE_TTL);
+    }
+
+    /** @param cacheTtl how long a check is remembered in this process; zero checks the catalog on every request */
+    public ApiKeyService(ApiKeys keys, Clock clock, Duration cacheTtl) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.verified = new VerifiedKeys(cacheTtl);
     }
 
     /**
@@ -43,7 +57,9 @@ public final class ApiKeyService {
         String secret = ApiKeySecrets.generate();
         ApiKey key = new ApiKey(UUID.randomUUID(), name == null ? null : name.strip(), role, ApiKeySecrets.sha256Hex(secret),
                 secret.substring(0, ApiKey.PREFIX_LENGTH), now(), null, null);
-        return new CreatedApiKey(keys.insert(key), secret);
+        CreatedApiKey created = new CreatedApiKey(keys.insert(key), secret);
+        verified.forget(key.keyHash());
+        return created;
     }
 
     /** Every key, revoked ones included, oldest first. */
@@ -57,7 +73,9 @@ public final class ApiKeyService {
      * @throws dev.pipestore.NotFoundException when there is no such key
      */
     public ApiKey revoke(UUID id) {
-        return keys.revoke(Objects.requireNonNull(id, "id"), now());
+        ApiKey revoked = keys.revoke(Objects.requireNonNull(id, "id"), now());
+        verified.forget(revoked.keyHash());
+        return revoked;
     }
 
     /**
@@ -68,7 +86,7 @@ public final class ApiKeyService {
         if (!ApiKeySecrets.wellFormed(candidate)) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = valid(candidate);
+        Optional<ApiKey> key = verified.get(ApiKeySecrets.sha256Hex(candidate), keys::findByHash).filter(k -> !k.revoked());
         if (key.isEmpty()) {
             return key;
         }
@@ -76,7 +94,9 @@ public final class ApiKeyService {
         Instant lastUsed = key.get().lastUsedAt();
         if (lastUsed == null || lastUsed.plus(TOUCH_INTERVAL).isBefore(now)) {
             keys.touch(key.get().id(), now);
-            return Optional.of(key.get().withLastUsedAt(now));
+            ApiKey touched = key.get().withLastUsedAt(now);
+            verified.refresh(touched);
+            return Optional.of(touched);
         }
         return key;
     }
@@ -95,7 +115,7 @@ public final class ApiKeyService {
         return new FirstAdminKey(this, keys).ensure(Objects.requireNonNull(dataDir, "dataDir"));
     }
 
-    /** The unrevoked key of a well-formed secret, without recording its use. */
+    /** The unrevoked key of a well-formed secret as the catalog has it now, without recording its use. */
     Optional<ApiKey> valid(String secret) {
         return keys.findByHash(ApiKeySecrets.sha256Hex(secret)).filter(k -> !k.revoked());
     }

@@ -1,0 +1,74 @@
+package dev.pipestore.access;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.pipestore.catalog.ApiKey;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A short in-process memory of catalog look-ups by key hash, so that a busy key costs one catalog read per
+ * {@code ttl} instead of one per request. Hits and misses are both kept (a flood of one unknown key does not reach the
+ * catalog either), each for at most {@code ttl} from its look-up, never longer: a key revoked by another process stops
+ * working here within {@code ttl}, one revoked through this process at once. Entries are keyed by the SHA-256 of the
+ * secret, never the secret.
+ */
+final class VerifiedKeys {
+
+    /** Enough for every key of a deployment; bounds what a stream of random unknown keys can occupy. */
+    static final long MAX_ENTRIES = 10_000;
+
+    private final Cache<String, Optional<ApiKey>> cache;
+
+    /** {@code ttl} zero: no memory at all, every look-up goes to the catalog. */
+    VerifiedKeys(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must not be negative, got " + ttl);
+        }
+        this.cache = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(lifetime(ttl)).build();
+    }
+
+    /** The remembered answer for {@code hash}, or {@code lookUp}'s, remembered from now on. */
+    Optional<ApiKey> get(String hash, Function<String, Optional<ApiKey>> lookUp) {
+        return cache == null ? lookUp.apply(hash) : cache.get(hash, lookUp);
+    }
+
+    /** Replaces a remembered key with a newer copy of it, without extending how long it is remembered. */
+    void refresh(ApiKey key) {
+        if (cache != null) {
+            cache.asMap().computeIfPresent(key.keyHash(), (hash, old) -> Optional.of(key));
+        }
+    }
+
+    /** Forgets {@code hash}: the next look-up goes to the catalog. */
+    void forget(String hash) {
+        if (cache != null) {
+            cache.invalidate(hash);
+        }
+    }
+
+    /** Lives {@code ttl} from the look-up; a refresh (a newer last-used time) keeps the remaining time, never resets it. */
+    private static Expiry<String, Optional<ApiKey>> lifetime(Duration ttl) {
+        long nanos = ttl.toNanos();
+        return new Expiry<>() {
+            @Override
+            public long expireAfterCreate(String hash, Optional<ApiKey> key, long currentTime) {
+                return nanos;
+            }
+
+            @Override
+            public long expireAfterUpdate(String hash, Optional<ApiKey> key, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+
+            @Override
+            public long expireAfterRead(String hash, Optional<ApiKey> key, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        };
+    }
+}
