@@ -4,6 +4,7 @@ import dev.pipestore.benchmarks.env.BenchBackends;
 import dev.pipestore.benchmarks.env.TempDirectories;
 import dev.pipestore.benchmarks.memory.LargeIngestResult;
 import dev.pipestore.benchmarks.memory.LargeIngestRunner;
+import dev.pipestore.benchmarks.memory.LargeUploadRunner;
 import dev.pipestore.benchmarks.memory.WavFile;
 import dev.pipestore.config.ConfigKeys;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The large-file memory check: writes one large WAV, has a small-heap child JVM ingest it on the run's backends and
- * again on the embedded defaults in a fresh data directory, and removes every byte afterwards.
+ * again on the embedded defaults in a fresh data directory, uploads it over HTTP to a small-heap child server on the
+ * run's backends, and removes every byte afterwards.
  */
 final class MemoryCheck {
 
@@ -45,7 +47,11 @@ final class MemoryCheck {
             LargeIngestResult local = runner.run("embedded defaults (files + SQLite)", wav,
                     Map.of(ConfigKeys.DATA_DIR, embedded.toString()));
             log.accept("memory: " + local);
-            return List.of(s3, local);
+            log.accept("memory: upload over HTTP to a server at -Xmx" + settings.largeServerHeap() + " on S3Proxy + PostgreSQL + Redis");
+            LargeIngestResult http = new LargeUploadRunner(settings.largeServerHeap(), work)
+                    .run("HTTP upload to `pipestore serve`: S3Proxy + PostgreSQL + Redis", wav, backends.environment());
+            log.accept("memory: " + http);
+            return List.of(s3, local, http);
         } finally {
             TempDirectories.deleteTree(work);
         }

@@ -68,7 +68,7 @@ public final class LargeIngestRunner {
         return new LargeIngestResult(backends, maxHeap, false, Files.size(wav), 0, 0, gc, "", why);
     }
 
-    private static Map<String, String> parse(String line) {
+    static Map<String, String> parse(String line) {
         Map<String, String> fields = new HashMap<>();
         for (String pair : line.trim().split(" ")) {
             int eq = pair.indexOf('=');
@@ -77,12 +77,12 @@ public final class LargeIngestRunner {
         return fields;
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Every variable pipestore reads, so a developer's own DATABASE_URL cannot leak into the embedded run. */
-    private static List<String> pipestoreVariables() {
+    static List<String> pipestoreVariables() {
         List<String> names = new ArrayList<>();
         for (Field field : ConfigKeys.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().startsWith("DEFAULT_")) {

@@ -2,9 +2,13 @@ package dev.pipestore.benchmarks.report;
 
 import dev.pipestore.benchmarks.driver.Spread;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Number formats of the report: three significant figures are all a noisy two-core machine can vouch for. */
 final class Numbers {
+
+    private static final Pattern HEAP = Pattern.compile("(\\d+)([kKmMgG]?)");
 
     private Numbers() {}
 
@@ -39,6 +43,21 @@ final class Numbers {
 
     static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+    }
+
+    /** An {@code -Xmx} value such as {@code 256m} or {@code 1g} in bytes; -1 when it is not of that form. */
+    static long parseHeap(String xmx) {
+        Matcher m = HEAP.matcher(xmx.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
     }
 
     static String percent(long part, long whole) {
