@@ -12,6 +12,7 @@ import dev.pipestore.ingest.AudioService;
 import dev.pipestore.ingest.IngestServices;
 import dev.pipestore.ingest.Orphans;
 import dev.pipestore.ingest.TextService;
+import dev.pipestore.ingest.UploadMemory;
 import dev.pipestore.metrics.IngestMeters;
 import dev.pipestore.metrics.StorageUsageMeters;
 import dev.pipestore.metrics.StoreMeters;
@@ -73,7 +74,8 @@ public final class PipeStore implements AutoCloseable {
         this.cache = Backends.metered(config, rawCache, meters);
         Clock clock = Clock.systemUTC();
         this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
-                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, new IngestMeters(meters));
+                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, UploadMemory.ofBudget(config.uploadMemoryBytes()),
+                new IngestMeters(meters));
         Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
         this.results = new ResultServices(catalog, cache, ttl, clock);
         this.search = new SearchService(catalog);

@@ -61,5 +61,13 @@ public final class ConfigKeys {
     public static final String KEY_CACHE_TTL = "PIPESTORE_KEY_CACHE_TTL";
     public static final int DEFAULT_KEY_CACHE_TTL_SECONDS = 5;
 
+    /**
+     * Bytes of heap that uploads in flight may hold in memory together, in each {@code PipeStore} (so in each server
+     * process); an upload that cannot reserve more is spooled to {@link #TEMP_STORAGE_PATH}. 0 spools every upload.
+     * Default: {@value #DEFAULT_UPLOAD_MEMORY_CAP_BYTES} bytes or an eighth of the maximum heap, whichever is less.
+     */
+    public static final String UPLOAD_MEMORY_BYTES = "PIPESTORE_UPLOAD_MEMORY_BYTES";
+    public static final long DEFAULT_UPLOAD_MEMORY_CAP_BYTES = 64L * 1024 * 1024;
+
     private ConfigKeys() {}
 }

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param tempDir scratch space for uploads in progress
  * @param archiveDir cold storage for archived data
  * @param keyCacheTtl how long an API key check is remembered in-process; zero for never
+ * @param uploadMemoryBytes heap bytes uploads in flight may hold in memory together; zero spools every upload
  */
 public record StoreConfig(
         Path dataDir, ObjectStoreConfig objectStore, DatabaseConfig database, CacheConfig cache, Path tempDir, Path archiveDir,
-        Duration keyCacheTtl) {
+        Duration keyCacheTtl, long uploadMemoryBytes) {
 
     /** Entries the embedded in-process cache holds at most. */
     public static final long IN_PROCESS_CACHE_ENTRIES = 100_000;
@@ -40,11 +41,27 @@ public record StoreConfig(
         if (keyCacheTtl.isNegative()) {
             throw new IllegalArgumentException("keyCacheTtl must not be negative, got " + keyCacheTtl);
         }
+        if (uploadMemoryBytes < 0) {
+            throw new IllegalArgumentException("uploadMemoryBytes must not be negative, got " + uploadMemoryBytes);
+        }
     }
 
     /** The same configuration with API key checks remembered for {@code value}. */
     public StoreConfig withKeyCacheTtl(Duration value) {
-        return new StoreConfig(dataDir, objectStore, database, cache, tempDir, archiveDir, value);
+        return new StoreConfig(dataDir, objectStore, database, cache, tempDir, archiveDir, value, uploadMemoryBytes);
+    }
+
+    /** The same configuration with {@code value} bytes of heap for uploads in flight; zero spools every upload. */
+    public StoreConfig withUploadMemoryBytes(long value) {
+        return new StoreConfig(dataDir, objectStore, database, cache, tempDir, archiveDir, keyCacheTtl, value);
+    }
+
+    /**
+     * The default heap budget for uploads in flight: {@link ConfigKeys#DEFAULT_UPLOAD_MEMORY_CAP_BYTES} or an eighth
+     * of the maximum heap, whichever is less, so a JVM at {@code -Xmx128m} lends uploads 16 MiB.
+     */
+    public static long defaultUploadMemoryBytes() {
+        return Math.min(ConfigKeys.DEFAULT_UPLOAD_MEMORY_CAP_BYTES, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** Reads the process environment. The only place pipestore reads it. */
@@ -64,7 +81,8 @@ public record StoreConfig(
                 cache(vars),
                 vars.path(ConfigKeys.TEMP_STORAGE_PATH, dataDir.resolve("tmp").toString()).toAbsolutePath().normalize(),
                 vars.path(ConfigKeys.ARCHIVE_STORAGE_PATH, dataDir.resolve("archive").toString()).toAbsolutePath().normalize(),
-                Duration.ofSeconds(vars.integer(ConfigKeys.KEY_CACHE_TTL, ConfigKeys.DEFAULT_KEY_CACHE_TTL_SECONDS, 0, 3600)));
+                Duration.ofSeconds(vars.integer(ConfigKeys.KEY_CACHE_TTL, ConfigKeys.DEFAULT_KEY_CACHE_TTL_SECONDS, 0, 3600)),
+                vars.bytes(ConfigKeys.UPLOAD_MEMORY_BYTES, defaultUploadMemoryBytes()));
     }
 
     private static String bucket(Variables vars) {
@@ -166,6 +184,23 @@ public record StoreConfig(
             }
             if (parsed < min || parsed > max) {
                 throw new ConfigurationException(name, parsed + " is out of range " + min + ".." + max);
+            }
+            return parsed;
+        }
+
+        long bytes(String name, long fallback) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            long parsed;
+            try {
+                parsed = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name, "'" + value + "' is not a whole number of bytes");
+            }
+            if (parsed < 0) {
+                throw new ConfigurationException(name, parsed + " is negative; 0 spools every upload to a file");
             }
             return parsed;
         }

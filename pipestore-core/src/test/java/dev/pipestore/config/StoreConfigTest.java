@@ -162,6 +162,21 @@ class StoreConfigTest {
     }
 
     @Test
+    void uploadMemoryIsAnEighthOfTheHeapUpTo64MiBUnlessConfigured() {
+        long expected = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+        assertThat(StoreConfig.from(Map.of()).uploadMemoryBytes()).isEqualTo(expected);
+        assertThat(StoreConfig.from(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", "0")).uploadMemoryBytes()).isZero();
+        assertThat(StoreConfig.from(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", "268435456")).uploadMemoryBytes()).isEqualTo(256L << 20);
+        for (String bad : new String[] {"-1", "64MiB", "1.5", "lots"}) {
+            assertThatThrownBy(() -> StoreConfig.from(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", bad)))
+                    .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                        assertThat(e.variable()).isEqualTo("PIPESTORE_UPLOAD_MEMORY_BYTES");
+                        assertThat(e.getMessage()).contains("PIPESTORE_UPLOAD_MEMORY_BYTES");
+                    });
+        }
+    }
+
+    @Test
     void endpointSchemeContradictingMinioSecureIsRefused() {
         assertThatThrownBy(() -> StoreConfig.from(Map.of("MINIO_ENDPOINT", "http://h:9000", "MINIO_SECURE", "true",
                         "MINIO_ACCESS_KEY", "a", "MINIO_SECRET_KEY", SECRET)))

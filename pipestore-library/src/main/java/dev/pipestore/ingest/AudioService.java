@@ -48,6 +48,11 @@ public final class AudioService {
         this.audioFiles = context.catalog().audioFiles();
     }
 
+    /** The heap budget uploads share with text ingest, for tests to see it given back. */
+    UploadMemory uploadMemory() {
+        return context.uploadMemory();
+    }
+
     /** Ingests the file at {@code file}; the upload's name defaults to the file's name. */
     public AudioFile ingest(Path file, AudioUpload upload) {
         try (InputStream content = LocalFiles.open(file)) {

@@ -19,15 +19,16 @@ import org.slf4j.LoggerFactory;
  * What audio and text ingest share: the ports, naming, the clock, and the store-then-check step.
  *
  * @param maxUploadBytes the largest upload accepted
+ * @param uploadMemory the heap uploads in flight may hold instead of a temporary file
  * @param listener told how each ingest ended
  */
 record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
-        long maxUploadBytes, IngestListener listener) {
+        long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener) {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
 
     SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {
-        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, SpooledUpload.MEMORY_LIMIT_BYTES, inspector);
+        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, uploadMemory, inspector);
         if (spooled.size() == 0) {
             spooled.close();
             throw new dev.pipestore.InvalidInputException("file", "zero-byte file");

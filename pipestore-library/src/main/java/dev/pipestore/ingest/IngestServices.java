@@ -1,6 +1,7 @@
 package dev.pipestore.ingest;
 
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.config.StoreConfig;
 import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import java.nio.file.Path;
@@ -18,13 +19,18 @@ public final class IngestServices {
 
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes) {
-        this(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes, IngestListener.NONE);
+        this(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
+                UploadMemory.ofBudget(StoreConfig.defaultUploadMemoryBytes()), IngestListener.NONE);
     }
 
-    /** @param listener told how each audio and text ingest ended */
+    /**
+     * @param uploadMemory the heap uploads may hold instead of temporary files, shared by every ingest of these services
+     * @param listener told how each audio and text ingest ended
+     */
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
-            long maxUploadBytes, IngestListener listener) {
-        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes, listener);
+            long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener) {
+        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
+                uploadMemory, listener);
         this.audio = new AudioService(context);
         this.texts = new TextService(context);
         this.orphans = new Orphans(objects, catalog, clock);

@@ -15,42 +15,43 @@ import java.util.HexFormat;
 
 /**
  * An upload read whole, with its size and SHA-256, so it can be checked (probed, decoded) before anything is stored:
- * kept in memory when it has at most {@link #MEMORY_LIMIT_BYTES} bytes, otherwise copied to a temporary file so memory
- * stays flat however large the upload. Closing it deletes the file.
+ * kept in memory while {@link UploadMemory} lends it the bytes (up to its per-upload limit), otherwise copied to a
+ * temporary file so memory stays flat however large the upload and however many run at once. Closing it deletes the
+ * file or gives the memory back.
  */
 final class SpooledUpload implements AutoCloseable {
 
-    /**
-     * The largest upload kept in memory. Creating, writing and unlinking a temporary file costs about 0.75 ms on ext4
-     * (a third of a 64 KiB ingest); above this size that cost is small against the transfer, and memory per upload in
-     * flight stays bounded by this figure.
-     */
-    static final int MEMORY_LIMIT_BYTES = 1024 * 1024;
-
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Growth step when doubling the array does not fit the budget: bounds the copies of a large array to a few. */
+    private static final int CHUNK_BYTES = 1024 * 1024;
 
     private final byte[] memory;
     private final Path file;
     private final long size;
     private final String sha256;
+    private final UploadMemory budget;
+    private long reserved;
 
-    private SpooledUpload(byte[] memory, Path file, long size, String sha256) {
+    private SpooledUpload(byte[] memory, Path file, long size, String sha256, UploadMemory budget, long reserved) {
         this.memory = memory;
         this.file = file;
         this.size = size;
         this.sha256 = sha256;
+        this.budget = budget;
+        this.reserved = reserved;
     }
 
     /**
-     * Reads {@code content} whole, checking each chunk with {@code inspector}: into memory while it fits in
-     * {@code memoryLimit} bytes, then into a new file in {@code tempDir}.
+     * Reads {@code content} whole, checking each chunk with {@code inspector}: into memory reserved from
+     * {@code budget} while the upload fits its per-upload limit and the budget lends the bytes, then into a new file in
+     * {@code tempDir}, giving the memory back at once.
      *
      * @throws InvalidInputException when the content is larger than {@code maxBytes} or the inspector refuses it
      */
-    static SpooledUpload spool(InputStream content, Path tempDir, long maxBytes, int memoryLimit, ChunkInspector inspector) {
+    static SpooledUpload spool(InputStream content, Path tempDir, long maxBytes, UploadMemory budget, ChunkInspector inspector) {
         MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[BUFFER_BYTES];
-        byte[] memory = new byte[Math.min(BUFFER_BYTES, memoryLimit)];
+        Held held = new Held(budget);
         long total = 0;
         Path file = null;
         OutputStream out = null;
@@ -62,30 +63,30 @@ final class SpooledUpload implements AutoCloseable {
                 }
                 inspector.inspect(buffer, n, total - n);
                 digest.update(buffer, 0, n);
-                if (out == null && total <= memoryLimit) {
-                    if (total > memory.length) {
-                        memory = Arrays.copyOf(memory, (int) Math.min(memoryLimit, Math.max(total, 2L * memory.length)));
-                    }
-                    System.arraycopy(buffer, 0, memory, (int) (total - n), n);
+                if (out == null && held.append(buffer, n)) {
                     continue;
                 }
                 if (out == null) {
                     file = createTempFile(tempDir);
                     out = Files.newOutputStream(file);
-                    out.write(memory, 0, (int) (total - n));
-                    memory = null;
+                    out.write(held.bytes, 0, held.length);
+                    held.release();
                 }
                 out.write(buffer, 0, n);
             }
             inspector.finish(total);
             if (out != null) {
                 out.close();
+                return new SpooledUpload(null, file, total, HexFormat.of().formatHex(digest.digest()), budget, 0);
             }
-            return new SpooledUpload(file == null ? memory : null, file, total, HexFormat.of().formatHex(digest.digest()));
+            return new SpooledUpload(held.bytes, null, total, HexFormat.of().formatHex(digest.digest()), budget,
+                    held.bytes.length);
         } catch (IOException e) {
+            held.release();
             closeAndDelete(out, file);
             throw new InvalidInputException("file", "could not read the upload: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            held.release();
             closeAndDelete(out, file);
             throw e;
         }
@@ -134,6 +135,10 @@ final class SpooledUpload implements AutoCloseable {
         if (file != null) {
             deleteQuietly(file);
         }
+        if (reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
     }
 
     private static Path createTempFile(Path tempDir) {
@@ -171,6 +176,57 @@ final class SpooledUpload implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The bytes held in memory so far; the array is exactly what is reserved from the budget. */
+    private static final class Held {
+
+        private final UploadMemory budget;
+        private byte[] bytes = new byte[0];
+        private int length;
+
+        Held(UploadMemory budget) {
+            this.budget = budget;
+        }
+
+        /** Appends the chunk, growing the array within the budget; false, appending nothing, when it must spill. */
+        boolean append(byte[] chunk, int n) {
+            long needed = (long) length + n;
+            if (needed > bytes.length && !grow(needed)) {
+                return false;
+            }
+            System.arraycopy(chunk, 0, bytes, length, n);
+            length += n;
+            return true;
+        }
+
+        /** Doubles the array (so a 10 MiB upload is copied a few times, not once per chunk), or grows by what fits. */
+        private boolean grow(long needed) {
+            int limit = budget.perUploadBytes();
+            if (needed > limit) {
+                return false;
+            }
+            long doubled = Math.min(limit, Math.max(needed, Math.max(BUFFER_BYTES, 2L * bytes.length)));
+            long stepped = Math.min(limit, (needed + CHUNK_BYTES - 1) / CHUNK_BYTES * CHUNK_BYTES);
+            return growTo(doubled) || (stepped < doubled && growTo(stepped));
+        }
+
+        private boolean growTo(long capacity) {
+            if (!budget.tryReserve(capacity - bytes.length)) {
+                return false;
+            }
+            bytes = Arrays.copyOf(bytes, (int) capacity);
+            return true;
+        }
+
+        /** Gives the memory back; the bytes are gone (written to the file, or the upload failed). */
+        void release() {
+            if (bytes != null && bytes.length > 0) {
+                budget.release(bytes.length);
+            }
+            bytes = null;
+            length = 0;
         }
     }
 

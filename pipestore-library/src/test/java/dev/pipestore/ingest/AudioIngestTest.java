@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AudioIngestTest {
@@ -238,9 +239,11 @@ class AudioIngestTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));
     }
 
-    @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {16_044, 2_000_044})
-    void ingestsFromMemoryBelowTheLimitAndFromATemporaryFileAboveIt(int size) throws Exception {
+    @ParameterizedTest(name = "{0} bytes, budget {1}: in memory {2}")
+    @CsvSource({"16044, 67108864, true", "10485804, 67108864, true", "2000044, 1048576, false", "16044, 0, false"})
+    void ingestsFromMemoryWithinTheBudgetAndFromATemporaryFileBeyondIt(int size, long budget, boolean inMemory)
+            throws Exception {
+        reopenWithUploadMemory(budget);
         byte[] wav = TestAudio.wav((size - 44) / 2 / 16000.0, 16000);
         List<List<Path>> tempFilesAtEnd = new java.util.ArrayList<>();
         InputStream content = new ByteArrayInputStream(wav) {
@@ -256,7 +259,6 @@ class AudioIngestTest {
 
         AudioFile file = store.audio().ingest(content, AudioUpload.named("sized.wav"));
 
-        boolean inMemory = size <= SpooledUpload.MEMORY_LIMIT_BYTES;
         assertThat(tempFilesAtEnd.getFirst()).as("temporary files once the upload was read").hasSize(inMemory ? 0 : 1);
         assertThat(file.fileSize()).isEqualTo(wav.length);
         assertThat(file.contentSha256()).isEqualTo(sha256(wav));
@@ -265,6 +267,39 @@ class AudioIngestTest {
             assertThat(stored.readAllBytes()).isEqualTo(wav);
         }
         assertThat(tempFiles()).isEmpty();
+        assertThat(store.audio().uploadMemory().available()).as("upload memory given back").isEqualTo(budget);
+    }
+
+    @Test
+    void refusedAudioAndABrokenUploadGiveTheirMemoryBack() {
+        long budget = 64L << 20;
+        reopenWithUploadMemory(budget);
+        byte[] text = "not audio, just words. ".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+        InputStream broken = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (served++ > 3_000_000) {
+                    throw new java.io.IOException("client disconnected");
+                }
+                return 0;
+            }
+        };
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(text), AudioUpload.named("song.wav")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not an audio file");
+        assertThat(store.audio().uploadMemory().available()).isEqualTo(budget);
+        assertThatThrownBy(() -> store.audio().ingest(broken, AudioUpload.named("cut.wav")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("client disconnected");
+        assertThat(store.audio().uploadMemory().available()).isEqualTo(budget);
+        assertNothingStored();
+    }
+
+    private void reopenWithUploadMemory(long budget) {
+        store.close();
+        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString(),
+                "PIPESTORE_UPLOAD_MEMORY_BYTES", Long.toString(budget))));
     }
 
     @ParameterizedTest(name = "{0} bytes")

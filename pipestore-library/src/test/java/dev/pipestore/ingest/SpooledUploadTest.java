@@ -15,13 +15,20 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where an upload is held while it is checked: memory up to the limit, a temporary file beyond it. */
+/**
+ * Where an upload is held while it is checked: memory up to the per-upload limit while the shared budget lends it, a
+ * temporary file beyond it; the budget is whole again once each upload is closed or failed.
+ */
 class SpooledUploadTest {
 
-    private static final int LIMIT = SpooledUpload.MEMORY_LIMIT_BYTES;
+    /** A small per-upload limit keeps these tests quick; the default is exercised by the 10 MiB test. */
+    private static final int LIMIT = 1024 * 1024;
+    private static final int MIB = 1024 * 1024;
 
     @TempDir
     Path tempDir;
+
+    private UploadMemory memory = new UploadMemory(8L * LIMIT, LIMIT);
 
     @Test
     void uploadOfExactlyTheLimitStaysInMemoryWithoutATemporaryFile() throws Exception {
@@ -34,6 +41,100 @@ class SpooledUploadTest {
             assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
             assertThat(readAll(spooled)).isEqualTo(bytes);
             assertThat(tempFiles()).isEmpty();
+            assertThat(memory.available()).isEqualTo(8L * LIMIT - LIMIT);
+        }
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+    }
+
+    @Test
+    void tenMiBUploadStaysInMemoryUnderTheDefaultLimitsAndGivesTheMemoryBack() throws Exception {
+        memory = UploadMemory.ofBudget(64L * MIB);
+        byte[] bytes = random(10 * MIB);
+
+        try (SpooledUpload spooled = spool(bytes, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE)) {
+            assertThat(spooled.inMemory()).isTrue();
+            assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
+            assertThat(readAll(spooled)).isEqualTo(bytes);
+            assertThat(tempFiles()).isEmpty();
+            assertThat(memory.available()).as("reserved while held").isEqualTo(64L * MIB - spooled.bytes().length);
+            assertThat(spooled.bytes().length).as("grown by doubling, capped at the limit").isEqualTo(16 * MIB);
+        }
+        assertThat(memory.available()).isEqualTo(64L * MIB);
+    }
+
+    @Test
+    void withABudgetForOneUploadTheSecondInFlightSpillsToAFile() throws Exception {
+        memory = new UploadMemory(LIMIT + LIMIT / 2, LIMIT);
+        byte[] first = random(LIMIT - 1000);
+        byte[] second = random(LIMIT - 2000);
+
+        try (SpooledUpload held = spool(first, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE);
+                SpooledUpload spilled = spool(second, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE)) {
+            assertThat(held.inMemory()).isTrue();
+            assertThat(spilled.inMemory()).isFalse();
+            assertThat(Files.readAllBytes(spilled.file())).isEqualTo(second);
+            assertThat(spilled.sha256()).isEqualTo(AudioIngestTest.sha256(second));
+            assertThat(tempFiles()).containsExactly(spilled.file());
+            assertThat(memory.available()).as("the spilled upload gave back what it held").isEqualTo(LIMIT / 2);
+        }
+        assertThat(memory.available()).isEqualTo(LIMIT + LIMIT / 2);
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void concurrentUploadsBeyondTheBudgetSpillAndTheBudgetIsWholeAfterwards() throws Exception {
+        memory = new UploadMemory(LIMIT + LIMIT / 2, LIMIT);
+        byte[] bytes = random(LIMIT - 10);
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        var done = new java.util.concurrent.CountDownLatch(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> inMemory = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                inMemory.add(pool.submit(() -> {
+                    start.await();
+                    try (SpooledUpload spooled = spool(bytes, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE)) {
+                        assertThat(readAll(spooled)).isEqualTo(bytes);
+                        done.countDown();
+                        done.await(30, java.util.concurrent.TimeUnit.SECONDS); // both held at once
+                        return spooled.inMemory();
+                    }
+                }));
+            }
+            List<Boolean> where = new java.util.ArrayList<>();
+            for (var f : inMemory) {
+                where.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(where).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(memory.available()).isEqualTo(LIMIT + LIMIT / 2);
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void zeroBudgetSpoolsEvenATinyUploadToAFile() throws Exception {
+        memory = new UploadMemory(0, LIMIT);
+        byte[] bytes = random(10);
+
+        try (SpooledUpload spooled = spool(bytes, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE)) {
+            assertThat(spooled.inMemory()).isFalse();
+            assertThat(Files.readAllBytes(spooled.file())).isEqualTo(bytes);
+        }
+        assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isZero();
+    }
+
+    @Test
+    void uploadLargerThanTheBudgetButUnderTheLimitSpillsWhenTheBudgetRunsOut() throws Exception {
+        memory = new UploadMemory(LIMIT / 2, LIMIT);
+        byte[] bytes = random(LIMIT - 1);
+
+        try (SpooledUpload spooled = spool(bytes, Long.MAX_VALUE, SpooledUpload.ChunkInspector.NONE)) {
+            assertThat(spooled.inMemory()).isFalse();
+            assertThat(Files.readAllBytes(spooled.file())).isEqualTo(bytes);
+            assertThat(memory.available()).isEqualTo(LIMIT / 2);
         }
     }
 
@@ -48,8 +149,11 @@ class SpooledUploadTest {
         assertThat(Files.readAllBytes(spooled.file())).isEqualTo(bytes);
         assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
         assertThat(tempFiles()).containsExactly(spooled.file());
+        assertThat(memory.available()).as("nothing held once spilled").isEqualTo(8L * LIMIT);
+        spooled.close();
         spooled.close();
         assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
     }
 
     @Test
@@ -59,6 +163,7 @@ class SpooledUploadTest {
         assertThatThrownBy(() -> spool(bytes, LIMIT + 100, SpooledUpload.ChunkInspector.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("larger than the limit of " + (LIMIT + 100));
         assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
     }
 
     @Test
@@ -78,6 +183,44 @@ class SpooledUploadTest {
 
         assertThatThrownBy(() -> spool(bytes, Long.MAX_VALUE, refuseLate)).isInstanceOf(InvalidInputException.class);
         assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+    }
+
+    @Test
+    void refusalWhileInMemoryGivesTheMemoryBack() {
+        byte[] bytes = random(LIMIT / 2);
+        SpooledUpload.ChunkInspector refuseAtEnd = new SpooledUpload.ChunkInspector() {
+            @Override
+            public void inspect(byte[] chunk, int length, long offset) {}
+
+            @Override
+            public void finish(long totalBytes) {
+                throw new InvalidInputException("file", "refused at the end");
+            }
+        };
+
+        assertThatThrownBy(() -> spool(bytes, Long.MAX_VALUE, refuseAtEnd)).isInstanceOf(InvalidInputException.class);
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+    }
+
+    @Test
+    void aReadFailureWhileInMemoryGivesTheMemoryBack() throws IOException {
+        InputStream failing = new InputStream() {
+            private long served;
+
+            @Override
+            public int read() throws IOException {
+                if (served++ > LIMIT / 2) {
+                    throw new IOException("client went away");
+                }
+                return 1;
+            }
+        };
+
+        assertThatThrownBy(() -> SpooledUpload.spool(failing, tempDir, Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("client went away");
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+        assertThat(tempFiles()).isEmpty();
     }
 
     @Test
@@ -94,9 +237,10 @@ class SpooledUploadTest {
             }
         };
 
-        assertThatThrownBy(() -> SpooledUpload.spool(failing, tempDir, Long.MAX_VALUE, LIMIT, SpooledUpload.ChunkInspector.NONE))
+        assertThatThrownBy(() -> SpooledUpload.spool(failing, tempDir, Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("connection reset");
         assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
     }
 
     private SpooledUpload spool(byte[] bytes, long maxBytes, SpooledUpload.ChunkInspector inspector) {
@@ -107,7 +251,7 @@ class SpooledUploadTest {
                 return super.read(b, off, Math.min(len, 10_007));
             }
         };
-        return SpooledUpload.spool(trickle, tempDir, maxBytes, LIMIT, inspector);
+        return SpooledUpload.spool(trickle, tempDir, maxBytes, memory, inspector);
     }
 
     private static byte[] readAll(SpooledUpload spooled) throws IOException {
@@ -123,6 +267,7 @@ class SpooledUploadTest {
     }
 
     private List<Path> tempFiles() throws IOException {
+        Files.createDirectories(tempDir);
         try (var files = Files.list(tempDir)) {
             return files.toList();
         }

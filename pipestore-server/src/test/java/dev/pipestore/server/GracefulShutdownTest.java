@@ -40,7 +40,9 @@ class GracefulShutdownTest {
 
     @BeforeEach
     void openStore() {
-        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())));
+        // No upload memory: every upload is spooled, so its temporary file shows the request reached the server.
+        store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString(),
+                "PIPESTORE_UPLOAD_MEMORY_BYTES", "0")));
         ingestKey = store.apiKeys().create(Role.INGEST, "shutdown test").secret();
     }
 
