@@ -38,9 +38,13 @@ public final class UploadMemory {
         this.available = new AtomicLong(budgetBytes);
     }
 
-    /** A budget of {@code budgetBytes} with uploads of up to {@link #DEFAULT_PER_UPLOAD_BYTES} kept in memory. */
+    /**
+     * A budget of {@code budgetBytes} with uploads of up to {@link #DEFAULT_PER_UPLOAD_BYTES}, and at most a quarter of
+     * the budget, kept in memory. The quarter keeps a small heap small: an upload's array doubles as it grows, so while
+     * it is copied the old and the new array are both live, and a large array goes straight to the old generation.
+     */
     public static UploadMemory ofBudget(long budgetBytes) {
-        return new UploadMemory(budgetBytes, DEFAULT_PER_UPLOAD_BYTES);
+        return new UploadMemory(budgetBytes, (int) Math.min(DEFAULT_PER_UPLOAD_BYTES, budgetBytes / 4));
     }
 
     public long budgetBytes() {

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TruncatedUploadTest {
 
     @RegisterExtension
-    static final ServerHarness SERVER = new ServerHarness(Map.of(), s -> s.withIdleTimeout(Duration.ofSeconds(2)));
+    // No upload memory: every upload is spooled, so a cut upload's temporary file is there to be cleaned up.
+    static final ServerHarness SERVER = new ServerHarness(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", "0"),
+            s -> s.withIdleTimeout(Duration.ofSeconds(2)));
 
     private static final byte[] WAV = TestAudio.wav(20, 16000);
 
