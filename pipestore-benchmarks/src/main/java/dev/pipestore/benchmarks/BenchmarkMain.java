@@ -3,7 +3,7 @@ package dev.pipestore.benchmarks;
 import dev.pipestore.PipeStore;
 import dev.pipestore.benchmarks.cache.CachedReadWorkload;
 import dev.pipestore.benchmarks.catalog.AnalysisBatchWorkload;
-import dev.pipestore.benchmarks.catalog.TranscriptionLoopWorkload;
+import dev.pipestore.benchmarks.catalog.TranscriptionBatchWorkload;
 import dev.pipestore.benchmarks.driver.LoadDriver;
 import dev.pipestore.benchmarks.driver.PairedRunner;
 import dev.pipestore.benchmarks.driver.RowResult;
@@ -115,9 +115,9 @@ public final class BenchmarkMain {
         }
         Fixtures fixtures = settings.runs("catalog") || settings.runs("cache") ? Fixtures.create(store) : null;
         if (settings.runs("catalog")) {
+            rows.add(() -> new TranscriptionBatchWorkload(store, backends.postgres(), fixtures.transcribed().id(), 1000));
             rows.add(() -> new AnalysisBatchWorkload(store, backends.postgres(), fixtures.analysed().id(),
                     fixtures.analysedText().id(), 1000));
-            rows.add(() -> new TranscriptionLoopWorkload(store, backends.postgres(), fixtures.transcribed().id(), 100));
         }
         if (settings.runs("cache")) {
             // The key pipestore's cache-aside read uses: the run's prefix, then "transcription:<id>".

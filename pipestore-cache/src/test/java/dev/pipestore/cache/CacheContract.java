@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,14 @@ public abstract class CacheContract {
         return c;
     }
 
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
     protected static JsonNode json(String text) {
         try {
             return Metadata.MAPPER.readTree(text);
@@ -78,6 +87,71 @@ public abstract class CacheContract {
         cache.put("k", json("{\"v\":1}"));
         cache.put("k", json("{\"v\":2}"));
         assertThat(cache.get("k")).contains(json("{\"v\":2}"));
+    }
+
+    @Test
+    void getUtf8GivesTheCompactTextOfWhatPutStored() {
+        cache.put("k", json("{ \"price\" : 1.50, \"tags\": [\"a\", \"b\"], \"note\": null }"));
+
+        assertThat(cache.getUtf8("k")).map(CacheContract::text).contains("{\"price\":1.50,\"tags\":[\"a\",\"b\"],\"note\":null}");
+        assertThat(cache.getUtf8("never-put")).isEmpty();
+    }
+
+    @Test
+    void putUtf8StoresTheTextAsGivenForGetUtf8AndGetWithItsTtl() {
+        String text = "{\"id\":7,\"price\":1.50,\"when\":\"2024-05-06T10:15:30.123456Z\",\"name\":\"Grüße 🎙️\"}";
+
+        assertThat(cache.putUtf8("k", utf8(text), Duration.ofSeconds(90))).isTrue();
+
+        assertThat(cache.getUtf8("k")).map(CacheContract::text).contains(text);
+        assertThat(cache.get("k")).contains(json(text));
+        assertThat(remainingTtl(cache, "k")).hasValueSatisfying(ttl ->
+                assertThat(ttl).isBetween(Duration.ofSeconds(85), Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void theBytesGetUtf8ReturnsAreTheCallersToChange() {
+        cache.putUtf8("k", utf8("[1,2,3]"), Duration.ofSeconds(60));
+
+        cache.getUtf8("k").orElseThrow()[1] = '9';
+
+        assertThat(cache.getUtf8("k")).map(CacheContract::text).contains("[1,2,3]");
+    }
+
+    @Test
+    void bytesThatAreNotJsonReadBackAsTheyAreFromGetUtf8AndAsAMissFromGet() {
+        cache.putUtf8("k", utf8("not json {"), Duration.ofSeconds(60));
+        CacheStats before = cache.stats();
+
+        assertThat(cache.getUtf8("k")).map(CacheContract::text).contains("not json {");
+        assertThat(cache.get("k")).isEmpty();
+
+        CacheStats after = cache.stats();
+        assertThat(after.hits() - before.hits()).isEqualTo(1);
+        assertThat(after.misses() - before.misses()).isEqualTo(1);
+        assertThat(after.errors() - before.errors()).isEqualTo(1);
+    }
+
+    @Test
+    void getUtf8CountsHitsAndMissesAsGetDoes() {
+        CacheStats before = cache.stats();
+        cache.putUtf8("k", utf8("1"), Duration.ofSeconds(60));
+        cache.getUtf8("k");
+        cache.getUtf8("absent");
+        CacheStats after = cache.stats();
+        assertThat(after.hits() - before.hits()).isEqualTo(1);
+        assertThat(after.misses() - before.misses()).isEqualTo(1);
+        assertThat(after.errors()).isZero();
+    }
+
+    @Test
+    void putUtf8RefusesMissingTextBadKeysAndBadTtlsAndStoresNothing() {
+        assertRefused("value", () -> cache.putUtf8("k", null, Duration.ofSeconds(60)));
+        assertRefused("value", () -> cache.putUtf8("k", new byte[0], Duration.ofSeconds(60)));
+        assertRefused("key", () -> cache.putUtf8("", utf8("1"), Duration.ofSeconds(60)));
+        assertRefused("key", () -> cache.getUtf8(null));
+        assertRefused("ttl", () -> cache.putUtf8("k", utf8("1"), Duration.ofMillis(500)));
+        assertThat(cache.getUtf8("k")).isEmpty();
     }
 
     @Test

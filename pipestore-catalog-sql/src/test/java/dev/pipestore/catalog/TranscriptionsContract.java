@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link Transcriptions}: storage, per-file lists, latest per model version, filters. */
-interface TranscriptionsContract extends UsesCatalog {
+/** The contract of {@link Transcriptions}: storage, batches, per-file lists, latest per model version, filters. */
+interface TranscriptionsContract extends UsesCatalog, TranscriptionBatchContract {
 
     @Test
     default void insertedTranscriptionReadsBackEqualWithItsSegments() {

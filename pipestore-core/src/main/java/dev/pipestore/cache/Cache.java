@@ -1,6 +1,8 @@
 package dev.pipestore.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.catalog.Metadata;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,6 +22,26 @@ public interface Cache extends AutoCloseable {
 
     /** Stores {@code value} under {@code key} for {@code ttl}; returns {@code false} when it was dropped. */
     boolean put(String key, JsonNode value, Duration ttl);
+
+    /**
+     * The value under {@code key} as its compact JSON text in UTF-8, exactly as stored and not parsed: for callers that
+     * decode it straight into their own types, and treat bytes they cannot decode as a miss. Counts as a hit or a miss
+     * as {@link #get} does. The array is the caller's. Adapters that keep the text override the default, which parses
+     * the value and writes it again.
+     */
+    default Optional<byte[]> getUtf8(String key) {
+        return get(key).map(value -> Metadata.toJson(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stores JSON text in UTF-8 that the caller wrote itself (one JSON value, such as a record serialised with Jackson)
+     * under {@code key} for {@code ttl}, without parsing it; returns {@code false} when it was dropped. Bytes that are
+     * not JSON read back from {@link #get} as a miss. The cache may keep the array: the caller must not change it.
+     * Adapters that keep the text override the default, which parses it.
+     */
+    default boolean putUtf8(String key, byte[] json, Duration ttl) {
+        return put(key, Metadata.parseStored(new String(json, StandardCharsets.UTF_8)), ttl);
+    }
 
     /** Stores with the default time to live of one hour. */
     default boolean put(String key, JsonNode value) {

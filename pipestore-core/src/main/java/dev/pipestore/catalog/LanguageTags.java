@@ -4,6 +4,8 @@ import dev.pipestore.InvalidInputException;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** Checks BCP 47 language tags ({@code en}, {@code en-US}, {@code zh-Hant-TW}) against the ISO 639 languages Java knows. */
 public final class LanguageTags {
@@ -13,6 +15,15 @@ public final class LanguageTags {
 
     private static final Set<String> TWO_LETTER = Set.of(Locale.getISOLanguages());
     private static final Set<String> THREE_LETTER = threeLetterLanguages();
+
+    /** How many accepted tags {@link #CANONICAL} remembers; a store sees a handful, so this bounds only abuse. */
+    static final int REMEMBERED = 1024;
+
+    /**
+     * Tags already accepted, with their canonical form: every record built checks its tag, and parsing one with
+     * {@link Locale.Builder} costs far more than a look-up. Only accepted tags are kept, at most {@value #REMEMBERED}.
+     */
+    private static final ConcurrentMap<String, String> CANONICAL = new ConcurrentHashMap<>();
 
     private LanguageTags() {}
 
@@ -25,6 +36,18 @@ public final class LanguageTags {
         if (tag == null) {
             return null;
         }
+        String known = CANONICAL.get(tag);
+        if (known != null) {
+            return known;
+        }
+        String canonical = parse(field, tag);
+        if (CANONICAL.size() < REMEMBERED) {
+            CANONICAL.putIfAbsent(tag, canonical);
+        }
+        return canonical;
+    }
+
+    private static String parse(String field, String tag) {
         if (tag.isBlank() || tag.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag");
         }

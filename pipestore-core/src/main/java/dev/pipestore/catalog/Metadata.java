@@ -59,6 +59,15 @@ public final class Metadata {
         }
     }
 
+    /** Compact JSON text of {@code node} in UTF-8, written as bytes directly. */
+    public static byte[] toUtf8(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
     /** Parses JSON read back from a backend, which pipestore itself wrote. */
     public static JsonNode parseStored(String json) {
         try {
@@ -74,17 +83,31 @@ public final class Metadata {
      * @throws InvalidInputException naming {@code field} when it is larger
      */
     public static ObjectNode checkedCopy(String field, ObjectNode metadata) {
+        return metadata == null ? empty() : requireWithinLimit(field, metadata).deepCopy();
+    }
+
+    /**
+     * Returns {@code metadata} (which may be {@code null}) after checking it is at most {@value #MAX_BYTES} bytes, without
+     * copying it: for callers that hand it straight to a record, whose constructor makes its own copy.
+     *
+     * @throws InvalidInputException naming {@code field} when it is larger
+     */
+    public static ObjectNode requireWithinLimit(String field, ObjectNode metadata) {
         if (metadata == null) {
-            return empty();
+            return null;
         }
         int bytes = toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             throw new InvalidInputException(field, bytes + " bytes is over the limit of " + MAX_BYTES);
         }
-        return metadata.deepCopy();
+        return metadata;
     }
 
+    /** What a record keeps of the metadata it is given: a copy, or the object itself when {@link StoredValues} decodes. */
     static ObjectNode copyOrEmpty(ObjectNode metadata) {
-        return metadata == null ? empty() : metadata.deepCopy();
+        if (metadata == null) {
+            return empty();
+        }
+        return StoredValues.decoding() ? metadata : metadata.deepCopy();
     }
 }

@@ -41,10 +41,9 @@ public final class Segments {
         List<Segment> segments = new ArrayList<>(node.size());
         double previousEnd = 0;
         for (int i = 0; i < node.size(); i++) {
-            String path = FIELD + "[" + i + "]";
-            Segment segment = parseSegment(path, node.get(i));
+            Segment segment = parseSegment(i, node.get(i));
             if (segment.start() + TOLERANCE < previousEnd) {
-                throw new InvalidInputException(path, "starts at " + segment.start() + " before the previous segment ends at "
+                throw new InvalidInputException(path(i), "starts at " + segment.start() + " before the previous segment ends at "
                         + previousEnd + " (segments must be in time order and must not overlap)");
             }
             previousEnd = segment.end();
@@ -62,84 +61,106 @@ public final class Segments {
         List<Segment> segments = fromMetadata(metadata);
         for (int i = 0; i < segments.size(); i++) {
             if (segments.get(i).end() > audioDurationSeconds + TOLERANCE) {
-                throw new InvalidInputException(FIELD + "[" + i + "]", "ends at " + segments.get(i).end()
+                throw new InvalidInputException(path(i), "ends at " + segments.get(i).end()
                         + " s, past the end of the audio at " + audioDurationSeconds + " s");
             }
         }
     }
 
-    private static Segment parseSegment(String path, JsonNode node) {
+    // Paths such as "segments[2].words[0].start" are built only for an error: records are checked far more often than
+    // they are refused, cached reads included.
+
+    private static String path(int segment) {
+        return FIELD + "[" + segment + "]";
+    }
+
+    private static String path(int segment, String field) {
+        return path(segment) + "." + field;
+    }
+
+    private static String wordPath(int segment, int word) {
+        return path(segment) + ".words[" + word + "]";
+    }
+
+    private static Segment parseSegment(int index, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException(path, "must be an object with start, end and text");
+            throw new InvalidInputException(path(index), "must be an object with start, end and text");
         }
-        double start = requireTime(path + ".start", node.get("start"));
-        double end = requireTime(path + ".end", node.get("end"));
+        double start = requireTime(node.get("start"), index, -1, "start");
+        double end = requireTime(node.get("end"), index, -1, "end");
         if (end < start) {
-            throw new InvalidInputException(path, "ends at " + end + " before it starts at " + start);
+            throw new InvalidInputException(path(index), "ends at " + end + " before it starts at " + start);
         }
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) {
-            throw new InvalidInputException(path + ".text", "must be a string");
+            throw new InvalidInputException(path(index, "text"), "must be a string");
         }
         JsonNode speaker = node.get("speaker");
         if (speaker != null && !speaker.isNull() && !speaker.isTextual()) {
-            throw new InvalidInputException(path + ".speaker", "must be a string");
+            throw new InvalidInputException(path(index, "speaker"), "must be a string");
         }
-        List<WordTiming> words = parseWords(path, node.get("words"), start, end);
+        List<WordTiming> words = parseWords(index, node.get("words"), start, end);
         return new Segment(start, end, text.asText(), speaker == null || speaker.isNull() ? null : speaker.asText(), words);
     }
 
-    private static List<WordTiming> parseWords(String path, JsonNode node, double segmentStart, double segmentEnd) {
+    private static List<WordTiming> parseWords(int segment, JsonNode node, double segmentStart, double segmentEnd) {
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new InvalidInputException(path + ".words", "must be an array");
+            throw new InvalidInputException(path(segment, "words"), "must be an array");
         }
         List<WordTiming> words = new ArrayList<>(node.size());
         double previousStart = segmentStart;
         for (int i = 0; i < node.size(); i++) {
-            String wordPath = path + ".words[" + i + "]";
             JsonNode word = node.get(i);
             if (word == null || !word.isObject()) {
-                throw new InvalidInputException(wordPath, "must be an object with start, end and word");
+                throw new InvalidInputException(wordPath(segment, i), "must be an object with start, end and word");
             }
-            double start = requireTime(wordPath + ".start", word.get("start"));
-            double end = requireTime(wordPath + ".end", word.get("end"));
+            double start = requireTime(word.get("start"), segment, i, "start");
+            double end = requireTime(word.get("end"), segment, i, "end");
             if (end < start || start + TOLERANCE < segmentStart || end > segmentEnd + TOLERANCE) {
-                throw new InvalidInputException(wordPath, "[" + start + ", " + end + "] is not inside its segment ["
+                throw new InvalidInputException(wordPath(segment, i), "[" + start + ", " + end + "] is not inside its segment ["
                         + segmentStart + ", " + segmentEnd + "]");
             }
             if (start + TOLERANCE < previousStart) {
-                throw new InvalidInputException(wordPath, "starts before the previous word");
+                throw new InvalidInputException(wordPath(segment, i), "starts before the previous word");
             }
             previousStart = start;
             JsonNode text = word.get("word");
             if (text == null || !text.isTextual()) {
-                throw new InvalidInputException(wordPath + ".word", "must be a string");
+                throw new InvalidInputException(wordPath(segment, i) + ".word", "must be a string");
             }
             Double confidence = null;
             JsonNode confidenceNode = word.get("confidence");
             if (confidenceNode != null && !confidenceNode.isNull()) {
                 if (!confidenceNode.isNumber()) {
-                    throw new InvalidInputException(wordPath + ".confidence", "must be a number");
+                    throw new InvalidInputException(wordPath(segment, i) + ".confidence", "must be a number");
                 }
                 confidence = confidenceNode.asDouble();
-                Fields.requireConfidence(wordPath + ".confidence", confidence);
+                if (!(confidence >= 0.0 && confidence <= 1.0)) {
+                    Fields.requireConfidence(wordPath(segment, i) + ".confidence", confidence);
+                }
             }
             words.add(new WordTiming(start, end, text.asText(), confidence));
         }
         return words;
     }
 
-    private static double requireTime(String path, JsonNode node) {
+    /** A time in seconds of segment {@code segment}, or of its word {@code word} when that is not negative. */
+    private static double requireTime(JsonNode node, int segment, int word, String field) {
         if (node == null || !node.isNumber()) {
-            throw new InvalidInputException(path, "must be a number of seconds");
+            throw new InvalidInputException(timePath(segment, word, field), "must be a number of seconds");
         }
         double value = node.asDouble();
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new InvalidInputException(path, "must be a finite number of seconds at least 0, got " + node);
+            throw new InvalidInputException(timePath(segment, word, field),
+                    "must be a finite number of seconds at least 0, got " + node);
         }
         return value;
+    }
+
+    private static String timePath(int segment, int word, String field) {
+        return (word < 0 ? path(segment) : wordPath(segment, word)) + "." + field;
     }
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The seed's {@code transcriptions} row. Timed segments, when present, sit in {@code metadata.segments} in the shape
- * {@link Segments} defines, and are checked when the record is built.
+ * {@link Segments} defines, and are checked when the record is built (except when {@link StoredValues} reads back what
+ * the store wrote).
  *
  * @param id primary key
  * @param audioFileId the audio file transcribed
@@ -42,6 +43,8 @@ public record Transcription(
         Fields.requireConfidence("confidence", confidence);
         Fields.requireMaxLength("model_version", modelVersion, 50);
         metadata = Metadata.copyOrEmpty(metadata);
-        Segments.fromMetadata(metadata);
+        if (!StoredValues.decoding()) {
+            Segments.fromMetadata(metadata);
+        }
     }
 }

@@ -14,6 +14,17 @@ public interface Transcriptions {
      */
     Transcription insert(Transcription transcription);
 
+    /**
+     * Stores all transcriptions in one transaction: either every row is stored or none is. An empty list stores
+     * nothing and succeeds. Rows are sent in JDBC batches; any number of rows is accepted (callers bound their batches).
+     *
+     * @throws NotFoundException naming the first audio file of the batch that does not exist
+     * @throws dev.pipestore.ConflictException naming an id that is already taken or appears twice in the batch
+     * @throws dev.pipestore.InvalidInputException when a value cannot be stored (a NUL character, a time outside the
+     *     years the catalog holds); its field names the row, {@code transcriptions[i].column}, {@code i} counting from 0
+     */
+    void insertBatch(List<Transcription> transcriptions);
+
     Optional<Transcription> find(UUID id);
 
     default Transcription get(UUID id) {

@@ -2,6 +2,7 @@ package dev.pipestore.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -18,13 +19,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioStatus;
 import dev.pipestore.catalog.StorageTier;
+import dev.pipestore.catalog.Transcription;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
  * The JSON form of pipestore's records, shared by the cache, the CLI's {@code --json} and the HTTP API: field names
  * are the seed's column names ({@code file_path}, {@code duration_seconds}, {@code created_at}), times are ISO-8601
- * UTC strings, statuses are their lower-case wire names.
+ * UTC strings, statuses are their lower-case wire names. The cache keeps records in this form too.
  */
 public final class RecordJson {
 
@@ -37,6 +40,9 @@ public final class RecordJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // Exact, like the JDK's parsers, and several times faster: every cached read parses a few numbers.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             .build();
 
     private RecordJson() {}
@@ -50,6 +56,15 @@ public final class RecordJson {
     public static String toJson(Object record) {
         try {
             return MAPPER.writeValueAsString(record);
+        } catch (IOException e) {
+            throw new StoreException("could not write " + record.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Compact JSON text of the record in UTF-8, written as bytes directly. */
+    public static byte[] toUtf8(Object record) {
+        try {
+            return MAPPER.writeValueAsBytes(record);
         } catch (IOException e) {
             throw new StoreException("could not write " + record.getClass().getSimpleName() + " as JSON", e);
         }
@@ -70,6 +85,9 @@ public final class RecordJson {
         module.addDeserializer(AudioStatus.class, deserializer(AudioStatus::parse));
         module.addSerializer(StorageTier.class, serializer(StorageTier::wireName));
         module.addDeserializer(StorageTier.class, deserializer(StorageTier::parse));
+        // Registered after JavaTimeModule, so it takes precedence over its InstantDeserializer (its fallback).
+        module.addDeserializer(Instant.class, new InstantReader());
+        module.addDeserializer(Transcription.class, new TranscriptionReader());
         return module;
     }
 

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A cache that times every call: gets by {@code hit} or {@code miss}, puts and deletes by {@code success} or
@@ -55,10 +57,19 @@ public final class MeteredCache implements Cache {
 
     @Override
     public Optional<JsonNode> get(String key) {
+        return timedGet(() -> delegate.get(key));
+    }
+
+    @Override
+    public Optional<byte[]> getUtf8(String key) {
+        return timedGet(() -> delegate.getUtf8(key));
+    }
+
+    private <T> Optional<T> timedGet(Supplier<Optional<T>> get) {
         long start = System.nanoTime();
-        Optional<JsonNode> value;
+        Optional<T> value;
         try {
-            value = delegate.get(key);
+            value = get.get();
         } catch (RuntimeException e) {
             getFailed.failure(start, e);
             throw e;
@@ -69,10 +80,19 @@ public final class MeteredCache implements Cache {
 
     @Override
     public boolean put(String key, JsonNode value, Duration ttl) {
+        return timedPut(() -> delegate.put(key, value, ttl));
+    }
+
+    @Override
+    public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        return timedPut(() -> delegate.putUtf8(key, json, ttl));
+    }
+
+    private boolean timedPut(BooleanSupplier put) {
         long start = System.nanoTime();
         boolean stored;
         try {
-            stored = delegate.put(key, value, ttl);
+            stored = put.getAsBoolean();
         } catch (RuntimeException e) {
             putFailed.failure(start, e);
             throw e;

@@ -1,10 +1,11 @@
 package dev.pipestore.results;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.cache.CacheStats;
+import dev.pipestore.catalog.StoredValues;
 import dev.pipestore.json.RecordJson;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Cache-aside reads of catalog records: look in the cache, else load from the catalog and fill the cache.
  * Writers call {@link #invalidate} after their commit. Counts its own hits and misses.
+ *
+ * <p>Values are cached as the records' JSON ({@link RecordJson}) and decoded from the cached text in one pass, straight
+ * into the record, as {@link StoredValues}: what the store checked on the way in is not checked again. An entry that
+ * does not decode (corrupt, or written by another version) is a miss: it is deleted and the record is loaded again.
  */
 final class CachedReads {
 
@@ -30,16 +35,25 @@ final class CachedReads {
         this.ttl = ttl;
     }
 
-    /** The value under {@code key}, loading and caching it on a miss; an empty load is not cached. */
-    <T> Optional<T> read(String key, TypeReference<T> type, Supplier<Optional<T>> loader) {
-        Optional<T> cached = cache.get(key).flatMap(json -> decode(key, json, type));
-        if (cached.isPresent()) {
-            hits.increment();
-            return cached;
+    /**
+     * The value under {@code key}, loading and caching it on a miss; an empty load is not cached.
+     *
+     * @param reader reads the value's type from {@link RecordJson}'s JSON; built once per type by the caller
+     */
+    <T> Optional<T> read(String key, ObjectReader reader, Supplier<Optional<T>> loader) {
+        Optional<byte[]> json = cache.getUtf8(key);
+        if (json.isPresent()) {
+            Optional<T> cached = decode(key, json.get(), reader);
+            if (cached.isPresent()) {
+                hits.increment();
+                return cached;
+            }
+            // Not worth keeping: without this, a load that finds nothing would leave it there for its whole TTL.
+            cache.delete(key);
         }
         misses.increment();
         Optional<T> loaded = loader.get();
-        loaded.ifPresent(value -> cache.put(key, RecordJson.MAPPER.valueToTree(value), ttl));
+        loaded.ifPresent(value -> cache.putUtf8(key, RecordJson.toUtf8(value), ttl));
         return loaded;
     }
 
@@ -54,11 +68,11 @@ final class CachedReads {
         return new CacheStats(hits.sum(), misses.sum(), 0);
     }
 
-    private static <T> Optional<T> decode(String key, JsonNode json, TypeReference<T> type) {
+    private static <T> Optional<T> decode(String key, byte[] json, ObjectReader reader) {
         try {
-            return Optional.of(RecordJson.MAPPER.convertValue(json, type));
-        } catch (IllegalArgumentException e) {
-            // Written by another version of pipestore, say: treat as a miss and let the load overwrite it.
+            return Optional.ofNullable(StoredValues.decode(() -> reader.readValue(json)));
+        } catch (IOException | RuntimeException e) {
+            // Written by another version of pipestore, say, or damaged: a miss, and the load overwrites it.
             LOG.debug("cached value under {} could not be read back; loading it again", key, e);
             return Optional.empty();
         }

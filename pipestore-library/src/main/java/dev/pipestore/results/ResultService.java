@@ -45,7 +45,7 @@ public final class ResultService {
                 results.add(new AnalysisResult(UUID.randomUUID(), request.audioFileId(), request.transcriptionId(),
                         request.analysisType(), request.result(), request.confidence(), request.modelVersion(), now));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("results[" + i + "]." + e.field(), e.getMessage().substring(e.field().length() + 2), e);
+                throw ResultChecks.renamed("results[" + i + "]." + e.field(), e);
             } catch (NullPointerException e) {
                 throw new InvalidInputException("results[" + i + "]", "missing " + e.getMessage(), e);
             }

@@ -1,6 +1,8 @@
 package dev.pipestore.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Catalog;
@@ -9,17 +11,28 @@ import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Segments;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.TranscriptionQuery;
+import dev.pipestore.json.RecordJson;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Transcriptions of audio files: added with their segments checked against the audio, read through the cache. */
 public final class TranscriptionService {
 
-    private static final TypeReference<Transcription> ONE = new TypeReference<>() {};
-    private static final TypeReference<List<Transcription>> MANY = new TypeReference<>() {};
+    /** Most transcriptions accepted in one {@link #addBatch}. */
+    public static final int MAX_BATCH = 10_000;
+
+    /** The catalog names a row it cannot store {@code transcriptions[i].column}; {@link #addBatch} calls it an item. */
+    private static final String CATALOG_ROWS = "transcriptions[";
+
+    private static final ObjectReader ONE = RecordJson.MAPPER.readerFor(Transcription.class);
+    private static final ObjectReader MANY = RecordJson.MAPPER.readerFor(new TypeReference<List<Transcription>>() {});
 
     private final Catalog catalog;
     private final CachedReads reads;
@@ -40,14 +53,53 @@ public final class TranscriptionService {
      */
     public Transcription add(UUID audioFileId, NewTranscription request) {
         AudioFile audio = catalog.audioFiles().get(audioFileId);
-        var metadata = ResultChecks.metadata(request.metadata());
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Transcription transcription = new Transcription(UUID.randomUUID(), audioFileId, ResultChecks.content(request.content()),
-                request.language(), request.confidence(), now, request.modelVersion(), metadata, now, null);
-        Segments.requireWithin(metadata, audio.durationPrecise());
-        Transcription stored = catalog.transcriptions().insert(transcription);
-        reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.latestTranscriptionsOf(audioFileId));
+        Transcription stored = catalog.transcriptions().insert(checked(audio, request, now()));
+        invalidateListsOf(audioFileId);
         return stored;
+    }
+
+    /**
+     * Adds many transcriptions, of one audio file or of several, in one catalog transaction: all are stored or none is.
+     * Each item is checked as {@link #add} checks it, and each audio file is read once however many items name it.
+     * The cached transcription lists of every audio file named are invalidated after the commit.
+     *
+     * @param items 1 to {@value #MAX_BATCH} transcriptions, stored in this order
+     * @return the stored transcriptions, in the order of {@code items}, all with the same creation time
+     * @throws InvalidInputException naming the first bad item and its field, for example {@code items[3].confidence}
+     *     or {@code items[0].segments[2]}; or naming {@code items} when the batch is empty or too large
+     * @throws NotFoundException when an audio file named by an item does not exist
+     */
+    public List<Transcription> addBatch(List<TranscriptionItem> items) {
+        if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new InvalidInputException("items", "a batch holds 1 to " + MAX_BATCH + " transcriptions, got "
+                    + (items == null ? 0 : items.size()));
+        }
+        Instant now = now();
+        Map<UUID, AudioFile> audioFiles = new LinkedHashMap<>();
+        List<Transcription> transcriptions = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String item = "items[" + i + "]";
+            TranscriptionItem request = items.get(i);
+            if (request == null || request.audioFileId() == null || request.transcription() == null) {
+                throw new InvalidInputException(item, "needs an audio_file_id and a transcription");
+            }
+            AudioFile audio = audioFiles.computeIfAbsent(request.audioFileId(), catalog.audioFiles()::get);
+            try {
+                transcriptions.add(checked(audio, request.transcription(), now));
+            } catch (InvalidInputException e) {
+                throw ResultChecks.renamed(item + "." + e.field(), e);
+            }
+        }
+        try {
+            catalog.transcriptions().insertBatch(transcriptions);
+        } catch (InvalidInputException e) {
+            if (e.field().startsWith(CATALOG_ROWS)) {
+                throw ResultChecks.renamed("items[" + e.field().substring(CATALOG_ROWS.length()), e);
+            }
+            throw e;
+        }
+        audioFiles.keySet().forEach(this::invalidateListsOf);
+        return List.copyOf(transcriptions);
     }
 
     public Optional<Transcription> find(UUID id) {
@@ -76,6 +128,26 @@ public final class TranscriptionService {
     /** Filtered and paged, newest first; not cached. */
     public Page<Transcription> list(TranscriptionQuery query, PageRequest page) {
         return catalog.transcriptions().list(query, page);
+    }
+
+    /**
+     * A new row for {@code request}, after the checks {@link #add} promises but one: the metadata size limit is the
+     * catalog's, which measures the JSON text it writes anyway (and names the row of a batch), rather than writing it
+     * once more here. Not stored yet.
+     */
+    private static Transcription checked(AudioFile audio, NewTranscription request, Instant now) {
+        Transcription transcription = new Transcription(UUID.randomUUID(), audio.id(), ResultChecks.content(request.content()),
+                request.language(), request.confidence(), now, request.modelVersion(), request.metadata(), now, null);
+        Segments.requireWithin(transcription.metadata(), audio.durationPrecise());
+        return transcription;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void invalidateListsOf(UUID audioFileId) {
+        reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.latestTranscriptionsOf(audioFileId));
     }
 
     /** An empty list may mean "no such audio file"; only then is the extra look-up worth it. */

@@ -1,6 +1,7 @@
 package dev.pipestore.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.Catalog;
@@ -10,6 +11,7 @@ import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.Translation;
 import dev.pipestore.catalog.TranslationQuery;
+import dev.pipestore.json.RecordJson;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.UUID;
 /** Translations of transcriptions, read through the cache. */
 public final class TranslationService {
 
-    private static final TypeReference<Translation> ONE = new TypeReference<>() {};
-    private static final TypeReference<List<Translation>> MANY = new TypeReference<>() {};
+    private static final ObjectReader ONE = RecordJson.MAPPER.readerFor(Translation.class);
+    private static final ObjectReader MANY = RecordJson.MAPPER.readerFor(new TypeReference<List<Translation>>() {});
 
     private final Catalog catalog;
     private final CachedReads reads;

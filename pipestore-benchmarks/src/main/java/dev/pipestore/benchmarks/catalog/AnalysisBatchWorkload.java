@@ -21,8 +21,7 @@ import java.util.UUID;
 /**
  * A batch of analysis results through {@code PipeStore.results().addBatch} (which ends in the catalog's
  * {@code analysisResults().insertBatch}) against a raw JDBC batch of the same rows, in the same table, on one
- * connection with {@code reWriteBatchedInserts=true}. The catalog has no batch insert for transcriptions, so this is
- * the catalog's batch path; {@link TranscriptionLoopWorkload} shows what transcriptions cost without one.
+ * connection with {@code reWriteBatchedInserts=true}; {@link TranscriptionBatchWorkload} is the same for transcriptions.
  */
 public final class AnalysisBatchWorkload implements Workload {
 
@@ -61,9 +60,8 @@ public final class AnalysisBatchWorkload implements Workload {
 
     @Override
     public String description() {
-        return "Batch insert: the catalog has no batch insert for transcriptions, so this row uses its batch path,"
-                + " `store.results().addBatch` of " + batchSize + " analysis results (about 1 KiB of JSONB each), one"
-                + " transaction; raw is a JDBC batch of the same rows into the same table with the same INSERT text on one"
+        return "Batch insert of analysis results: ours is `store.results().addBatch` of " + batchSize + " analysis results"
+                + " (about 1 KiB of JSONB each), one transaction; raw is a JDBC batch of the same rows into the same table with the same INSERT text on one"
                 + " connection (`reWriteBatchedInserts=true`), each row's JSON written from the same `JsonNode` with a plain"
                 + " `ObjectMapper` (the raw client has the same input to turn into text), then `executeBatch` and `commit`.";
     }

@@ -43,6 +43,14 @@ public final class CacheArguments {
         return ttl;
     }
 
+    /** Returns {@code json} unless it is {@code null} or empty, which no JSON value is; refuses it naming {@code value}. */
+    public static byte[] checkJson(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new InvalidInputException("value", "must be JSON text (\"null\" for a JSON null), not empty or null");
+        }
+        return json;
+    }
+
     /** Returns {@code value} unless it is Java {@code null}; a JSON null must be stored as {@code NullNode}. */
     public static JsonNode checkValue(JsonNode value) {
         if (value == null) {

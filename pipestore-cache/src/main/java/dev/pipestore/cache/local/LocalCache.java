@@ -1,6 +1,5 @@
 package dev.pipestore.cache.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -10,14 +9,15 @@ import dev.pipestore.cache.CacheStats;
 import dev.pipestore.cache.internal.CacheArguments;
 import dev.pipestore.cache.internal.CacheCounters;
 import dev.pipestore.catalog.Metadata;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
 /** The embedded cache: an in-process, size-bounded Caffeine cache with a time to live per entry. */
 public final class LocalCache implements Cache {
 
-    /** What is kept per key: the compact JSON text and how long it may live. */
-    private record Entry(String json, long ttlNanos) {}
+    /** What is kept per key: the compact JSON text in UTF-8 (never handed out itself) and how long it may live. */
+    private record Entry(byte[] json, long ttlNanos) {}
 
     private final long maximumSize;
     private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
@@ -54,19 +54,39 @@ public final class LocalCache implements Cache {
             JsonNode value = Metadata.MAPPER.readTree(entry.json());
             counters.hit();
             return Optional.of(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the cache wrote JSON it cannot read back under key " + key, e);
+        } catch (IOException e) {
+            // Only putUtf8 stores bytes unparsed; like Redis, bytes that are not JSON are a miss.
+            counters.miss();
+            counters.error();
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<byte[]> getUtf8(String key) {
+        Entry entry = entries.getIfPresent(CacheArguments.checkKey(key));
+        if (entry == null) {
+            counters.miss();
+            return Optional.empty();
+        }
+        counters.hit();
+        return Optional.of(entry.json().clone());
     }
 
     @Override
     public boolean put(String key, JsonNode value, Duration ttl) {
         CacheArguments.checkKey(key);
-        CacheArguments.checkValue(value);
-        CacheArguments.checkTtl(ttl);
         // Kept as text, not as the tree: callers cannot mutate a cached value through a shared reference, and a
         // value reads back exactly as it would from Redis (numbers included).
-        entries.put(key, new Entry(Metadata.toJson(value), ttl.toNanos()));
+        return putUtf8(key, Metadata.toUtf8(CacheArguments.checkValue(value)), ttl);
+    }
+
+    @Override
+    public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        CacheArguments.checkKey(key);
+        CacheArguments.checkJson(json);
+        CacheArguments.checkTtl(ttl);
+        entries.put(key, new Entry(json, ttl.toNanos()));
         return true;
     }
 

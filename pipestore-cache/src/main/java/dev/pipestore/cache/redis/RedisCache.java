@@ -1,6 +1,5 @@
 package dev.pipestore.cache.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.cache.Cache;
@@ -12,6 +11,7 @@ import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache in Redis, through Lettuce: compact JSON under {@code keyPrefix + key} with an expiry (SET EX). When Redis
- * is down or slow, calls answer with a miss within the command timeout, and skip Redis for a second after a failure.
+ * The cache in Redis, through Lettuce: compact JSON in UTF-8 under {@code keyPrefix + key} with an expiry (SET EX).
+ * When Redis is down or slow, calls answer with a miss within the command timeout, and skip Redis for a second after a
+ * failure.
  */
 public final class RedisCache implements Cache {
 
@@ -64,8 +65,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public Optional<JsonNode> get(String key) {
-        String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
-        String json = call("get", redis -> redis.get(redisKey), null);
+        byte[] json = fetch(key);
         if (json == null) {
             counters.miss();
             return Optional.empty();
@@ -74,20 +74,43 @@ public final class RedisCache implements Cache {
             JsonNode value = Metadata.MAPPER.readTree(json);
             counters.hit();
             return Optional.of(value);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             // Something other than pipestore wrote under our prefix; a miss is the honest answer.
             counters.miss();
             counters.error();
             LOG.warn("Cache redis {} holds a value that is not JSON under key {}; treated as a miss",
-                    settings.address(), redisKey);
+                    settings.address(), settings.keyPrefix() + key);
             return Optional.empty();
         }
     }
 
     @Override
-    public boolean put(String key, JsonNode value, Duration ttl) {
+    public Optional<byte[]> getUtf8(String key) {
+        byte[] json = fetch(key);
+        if (json == null) {
+            counters.miss();
+            return Optional.empty();
+        }
+        counters.hit();
+        return Optional.of(json);
+    }
+
+    /** The bytes under {@code key}, or {@code null} when it is absent or Redis did not answer. */
+    private byte[] fetch(String key) {
         String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
-        String json = Metadata.toJson(CacheArguments.checkValue(value));
+        return call("get", redis -> redis.get(redisKey), null);
+    }
+
+    @Override
+    public boolean put(String key, JsonNode value, Duration ttl) {
+        CacheArguments.checkKey(key);
+        return putUtf8(key, Metadata.toUtf8(CacheArguments.checkValue(value)), ttl);
+    }
+
+    @Override
+    public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
+        CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
         // SET EX is the seed's SETEX (deprecated in its own name); a fractional second goes to PX so that it is
         // honoured rather than truncated.
@@ -133,7 +156,7 @@ public final class RedisCache implements Cache {
     }
 
     /** Runs one command unless the breaker says skip; any Redis failure becomes {@code fallback}, never an exception. */
-    private <T> T call(String operation, Function<RedisCommands<String, String>, T> command, T fallback) {
+    private <T> T call(String operation, Function<RedisCommands<String, byte[]>, T> command, T fallback) {
         if (!breaker.allowsCall()) {
             counters.error();
             return fallback;

@@ -9,6 +9,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -26,6 +28,9 @@ import java.util.function.Consumer;
  */
 final class RedisConnector implements AutoCloseable {
 
+    /** Keys are text; values stay the UTF-8 bytes of their JSON, which the cache's readers parse without a String between. */
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
     private final RedisSettings settings;
     private final Duration connectTimeout;
     private final ClientResources resources;
@@ -33,9 +38,9 @@ final class RedisConnector implements AutoCloseable {
     private final RedisURI uri;
     private final Consumer<Throwable> onConnectFailure;
 
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile boolean closed;
-    private CompletableFuture<StatefulRedisConnection<String, String>> pending; // guarded by this; the latest attempt
+    private CompletableFuture<StatefulRedisConnection<String, byte[]>> pending; // guarded by this; the latest attempt
 
     RedisConnector(RedisSettings settings, Consumer<Throwable> onConnectFailure) {
         this.settings = settings;
@@ -74,11 +79,11 @@ final class RedisConnector implements AutoCloseable {
     }
 
     /** The commands of the live connection; without one, starts connecting and fails at once. */
-    RedisCommands<String, String> commands() {
+    RedisCommands<String, byte[]> commands() {
         if (closed) {
             throw new IllegalStateException("cache redis " + settings.address() + " is closed");
         }
-        StatefulRedisConnection<String, String> current = connection;
+        StatefulRedisConnection<String, byte[]> current = connection;
         if (current != null) {
             return current.sync();
         }
@@ -87,7 +92,7 @@ final class RedisConnector implements AutoCloseable {
     }
 
     /** Waits up to the connect timeout for a connection, starting one if needed: for callers allowed to wait. */
-    StatefulRedisConnection<String, String> awaitConnection() {
+    StatefulRedisConnection<String, byte[]> awaitConnection() {
         try {
             return connect().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -101,7 +106,7 @@ final class RedisConnector implements AutoCloseable {
         }
     }
 
-    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connect() {
+    private synchronized CompletableFuture<StatefulRedisConnection<String, byte[]>> connect() {
         if (connection != null) {
             return CompletableFuture.completedFuture(connection);
         }
@@ -110,12 +115,12 @@ final class RedisConnector implements AutoCloseable {
         }
         if (pending == null || pending.isDone()) {
             // Callers wait on the dependent stage, so they see the outcome only after connected() has recorded it.
-            pending = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture().whenComplete(this::connected);
+            pending = client.connectAsync(CODEC, uri).toCompletableFuture().whenComplete(this::connected);
         }
         return pending;
     }
 
-    private synchronized void connected(StatefulRedisConnection<String, String> made, Throwable failure) {
+    private synchronized void connected(StatefulRedisConnection<String, byte[]> made, Throwable failure) {
         if (failure != null) {
             onConnectFailure.accept(failure);
         } else if (closed) {
@@ -133,7 +138,7 @@ final class RedisConnector implements AutoCloseable {
             }
             closed = true;
         }
-        StatefulRedisConnection<String, String> current = connection;
+        StatefulRedisConnection<String, byte[]> current = connection;
         if (current != null) {
             current.close();
         }

@@ -1,6 +1,7 @@
 package dev.pipestore.catalog.sql;
 
 import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.Cursor;
 import dev.pipestore.catalog.Page;
@@ -8,19 +9,26 @@ import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.TranscriptionQuery;
 import dev.pipestore.catalog.Transcriptions;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The {@code transcriptions} table, on any dialect. */
+/** The {@code transcriptions} table, on any dialect; rows are inserted one at a time or in all-or-nothing batches. */
 final class SqlTranscriptions implements Transcriptions {
 
     private static final String TABLE = "transcriptions";
     private static final String COLUMNS = "id, audio_file_id, content, language, confidence, created_at, model_version, metadata,"
             + " updated_at, archived_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
+    /** Rows sent per executeBatch: bounds driver memory on very large batches while keeping round trips few. */
+    private static final int CHUNK = 1000;
 
     private final Database database;
     private final String insert;
@@ -37,10 +45,7 @@ final class SqlTranscriptions implements Transcriptions {
     public Transcription insert(Transcription transcription) {
         Transcription row = storable(transcription);
         try {
-            database.run("insert transcription " + row.id(), c -> database.update(c, insert, b -> b.uuid(row.id())
-                    .uuid(row.audioFileId()).text(row.content()).text(row.language()).real(row.confidence())
-                    .instant(row.createdAt()).text(row.modelVersion()).metadata(row.metadata()).instant(row.updatedAt())
-                    .instant(row.archivedAt())));
+            database.run("insert transcription " + row.id(), c -> database.update(c, insert, b -> bind(b, row)));
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 // The only parent: a foreign-key failure means the audio file does not exist (or was just deleted).
@@ -54,6 +59,73 @@ final class SqlTranscriptions implements Transcriptions {
             throw e;
         }
         return row;
+    }
+
+    @Override
+    public void insertBatch(List<Transcription> transcriptions) {
+        Objects.requireNonNull(transcriptions, "transcriptions");
+        if (transcriptions.isEmpty()) {
+            return;
+        }
+        List<Transcription> rows = new ArrayList<>(transcriptions.size());
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < transcriptions.size(); i++) {
+            Transcription row;
+            try {
+                row = storable(transcriptions.get(i));
+            } catch (InvalidInputException e) {
+                throw inRow(i, e);
+            }
+            if (!ids.add(row.id())) {
+                throw new ConflictException("transcription " + row.id() + " appears twice in the batch; no transcription of"
+                        + " the batch was stored");
+            }
+            rows.add(row);
+        }
+        try {
+            database.inTransaction("insert " + rows.size() + " transcriptions", c -> {
+                try (PreparedStatement statement = c.prepareStatement(insert)) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        try {
+                            bind(new Binder(database.dialect(), statement), rows.get(i));
+                        } catch (InvalidInputException e) {
+                            throw inRow(i, e);
+                        }
+                        statement.addBatch();
+                        if ((i + 1) % CHUNK == 0 || i == rows.size() - 1) {
+                            statement.executeBatch();
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (ConstraintViolation e) {
+            throw explain(rows, e);
+        }
+    }
+
+    /** The batch was rolled back; find which row's audio file is missing or which id is taken, to name it. */
+    private RuntimeException explain(List<Transcription> rows, ConstraintViolation e) {
+        if (e.isForeignKey()) {
+            Set<UUID> audioFiles = new LinkedHashSet<>();
+            rows.forEach(row -> audioFiles.add(row.audioFileId()));
+            for (UUID id : audioFiles) {
+                if (!database.exists("check audio file " + id, "audio_files", id)) {
+                    NotFoundException missing = new NotFoundException("audio file", id.toString());
+                    missing.initCause(e);
+                    return missing;
+                }
+            }
+        }
+        if (e.isUnique()) {
+            for (Transcription row : rows) {
+                if (database.exists("check transcription " + row.id(), TABLE, row.id())) {
+                    return new ConflictException("transcription " + row.id() + " already exists; no transcription of the batch"
+                            + " was stored", e);
+                }
+            }
+        }
+        return e;
     }
 
     @Override
@@ -88,7 +160,25 @@ final class SqlTranscriptions implements Transcriptions {
                 .page(database, "list transcriptions", page, SqlTranscriptions::map, t -> new Cursor(t.createdAt(), t.id()));
     }
 
+    private static Binder bind(Binder b, Transcription row) throws SQLException {
+        return b.uuid(row.id()).uuid(row.audioFileId()).text(row.content()).text(row.language()).real(row.confidence())
+                .instant(row.createdAt()).text(row.modelVersion()).metadata(row.metadata()).instant(row.updatedAt())
+                .instant(row.archivedAt());
+    }
+
+    /** A value of row {@code index} of a batch was refused: the same refusal, naming the row. */
+    private static InvalidInputException inRow(int index, InvalidInputException e) {
+        return new InvalidInputException("transcriptions[" + index + "]." + e.field(),
+                e.getMessage().substring(e.field().length() + 2), e);
+    }
+
+    /** Rebuilds a record only when a time needs truncating: rebuilding copies and checks its metadata again. */
     private static Transcription storable(Transcription t) {
+        if (Objects.equals(Binder.storable("created_at", t.createdAt()), t.createdAt())
+                && Objects.equals(Binder.storable("updated_at", t.updatedAt()), t.updatedAt())
+                && Objects.equals(Binder.storable("archived_at", t.archivedAt()), t.archivedAt())) {
+            return t;
+        }
         return new Transcription(t.id(), t.audioFileId(), t.content(), t.language(), t.confidence(),
                 Binder.storable("created_at", t.createdAt()), t.modelVersion(), t.metadata(),
                 Binder.storable("updated_at", t.updatedAt()), Binder.storable("archived_at", t.archivedAt()));

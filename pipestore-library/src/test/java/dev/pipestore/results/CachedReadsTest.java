@@ -1,0 +1,142 @@
+package dev.pipestore.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.PipeStore;
+import dev.pipestore.cache.CacheStats;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.catalog.Transcription;
+import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.json.RecordJson;
+import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.redis.RedisPrefix;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Cached reads on the real Redis: what the cache holds, and entries that do not decode (missed, deleted, reloaded). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CachedReadsTest {
+
+    @RegisterExtension
+    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
+
+    @TempDir
+    static Path dataDir;
+
+    private PipeStore store;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+    /** Redis itself, beside the store: to look at and damage what it cached. */
+    private RedisCommands<String, String> redis;
+    private AudioFile audio;
+    private Transcription transcription;
+
+    @BeforeAll
+    void open() {
+        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
+        client = RedisClient.create(RedisURI.create(REDIS.host(), REDIS.port()));
+        connection = client.connect();
+        redis = connection.sync();
+    }
+
+    @AfterAll
+    void close() {
+        connection.close();
+        client.shutdown();
+        store.close();
+    }
+
+    @BeforeEach
+    void transcribe() {
+        audio = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("call.wav"));
+        transcription = store.transcriptions().add(audio.id(), new NewTranscription("hello there", "en-GB", 0.93, "whisper-v3",
+                Metadata.parseObject("metadata", """
+                        {"segments": [{"start": 0.0, "end": 2.50, "text": "hello there", "speaker": "A",
+                          "words": [{"start": 0.0, "end": 1.0, "word": "hello", "confidence": 0.97}]}],
+                         "source": {"price": 1.50, "tags": ["x"]}}""")));
+    }
+
+    @Test
+    void aTranscriptionIsCachedAsItsRecordJsonAndReadBackEqualFromIt() throws Exception {
+        CacheStats before = store.readCacheStats();
+
+        Transcription loaded = store.transcriptions().get(transcription.id());
+        Transcription cached = store.transcriptions().get(transcription.id());
+
+        assertThat(tree(redis.get(key(transcription.id())))).isEqualTo(tree(RecordJson.toJson(transcription)));
+        assertThat(loaded).isEqualTo(transcription);
+        assertThat(cached).isEqualTo(transcription);
+        assertThat(store.readCacheStats().misses() - before.misses()).isEqualTo(1);
+        assertThat(store.readCacheStats().hits() - before.hits()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "not json {",
+        "{\"id\": \"%s\", \"text\": \"an older shape\"}",
+        "{\"id\": \"%s\", \"audio_file_id\": \"%s\", \"content\": \"x\", \"created_at\": \"yesterday\"}",
+        "[1, 2, 3]",
+        "null"})
+    void anEntryThatDoesNotDecodeIsAMissAndIsReplacedFromTheCatalog(String damaged) throws Exception {
+        store.transcriptions().get(transcription.id());
+        redis.set(key(transcription.id()), damaged.formatted(transcription.id(), audio.id()));
+        CacheStats before = store.readCacheStats();
+
+        assertThat(store.transcriptions().get(transcription.id())).isEqualTo(transcription);
+
+        assertThat(store.readCacheStats().misses() - before.misses()).isEqualTo(1);
+        assertThat(tree(redis.get(key(transcription.id())))).isEqualTo(tree(RecordJson.toJson(transcription)));
+        assertThat(store.transcriptions().get(transcription.id())).isEqualTo(transcription);
+        assertThat(store.readCacheStats().hits() - before.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDamagedEntryOfATranscriptionTheCatalogDoesNotHoldIsDeleted() {
+        UUID gone = UUID.randomUUID();
+        redis.set(key(gone), "{\"id\": \"" + gone + "\", \"content\": ");
+
+        assertThat(store.transcriptions().find(gone)).isEmpty();
+
+        assertThat(redis.exists(key(gone))).isZero();
+    }
+
+    @Test
+    void aDamagedCachedListIsAMissAndIsReplacedFromTheCatalog() {
+        String listKey = REDIS.value() + CacheKeys.transcriptionsOf(audio.id());
+        store.transcriptions().listForAudioFile(audio.id());
+        redis.set(listKey, "{\"items\": []}");
+
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(transcription);
+        assertThat(redis.get(listKey)).startsWith("[{");
+    }
+
+    /** Key order aside (JSONB keeps its own): the same JSON. */
+    private static JsonNode tree(String json) throws JsonProcessingException {
+        return RecordJson.MAPPER.readTree(json);
+    }
+
+    private static String key(UUID transcriptionId) {
+        return REDIS.value() + CacheKeys.transcription(transcriptionId);
+    }
+}
