@@ -104,11 +104,13 @@ public final class BenchmarkMain {
         if (settings.runs("ingest")) {
             byte[] small = BenchAudio.wavOfSize(64 << 10, 16_000);
             byte[] large = BenchAudio.wavOfSize(10 << 20, 48_000);
-            for (int threads : new int[] {1, 8}) {
-                rows.add(() -> new IngestWorkload(store, s3, backends.bucket(), "64 KiB", small, threads));
-            }
-            for (int threads : new int[] {1, 8}) {
-                rows.add(() -> new IngestWorkload(store, s3, backends.bucket(), "10 MiB", large, threads));
+            for (IngestWorkload.RawPut rawPut : IngestWorkload.RawPut.values()) {
+                for (int threads : new int[] {1, 8}) {
+                    rows.add(() -> new IngestWorkload(store, s3, backends.bucket(), "64 KiB", small, threads, rawPut));
+                }
+                for (int threads : new int[] {1, 8}) {
+                    rows.add(() -> new IngestWorkload(store, s3, backends.bucket(), "10 MiB", large, threads, rawPut));
+                }
             }
             rows.add(() -> new ObjectPutWorkload(store, s3, backends.bucket(), "64 KiB", small));
             rows.add(() -> new ObjectPutWorkload(store, s3, backends.bucket(), "10 MiB", large));
