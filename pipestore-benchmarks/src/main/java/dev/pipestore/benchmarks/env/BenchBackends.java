@@ -58,6 +58,11 @@ public final class BenchBackends implements AutoCloseable {
         env.put(ConfigKeys.REDIS_HOST, redis.host());
         env.put(ConfigKeys.REDIS_PORT, String.valueOf(redis.port()));
         env.put(ConfigKeys.CACHE_PREFIX, redis.value());
+        // Tuning a run may vary, say to compare in-memory uploads with spooled ones; nothing that picks a backend.
+        String uploadMemory = System.getenv(ConfigKeys.UPLOAD_MEMORY_BYTES);
+        if (uploadMemory != null) {
+            env.put(ConfigKeys.UPLOAD_MEMORY_BYTES, uploadMemory);
+        }
         return env;
     }
 

@@ -98,7 +98,9 @@ public final class MarkdownReport {
     private String method(List<RowOutcome> rows) {
         StringBuilder md = new StringBuilder("## Method\n\n");
         md.append("- A bounded load driver, not JMH: each row runs one untimed warm-up window per side (")
-                .append(warmup.toSeconds()).append(" s), then ").append(repetitions).append(" pairs of measured windows (")
+                .append(warmup.toSeconds()).append(" s; the run's first row ")
+                .append(warmup.multipliedBy(dev.pipestore.benchmarks.driver.PairedRunner.FIRST_ROW_WARMUP_FACTOR).toSeconds())
+                .append(" s, to warm the JVM), then ").append(repetitions).append(" pairs of measured windows (")
                 .append(window.toSeconds()).append(" s each), raw and ours back to back, alternating which goes first. ")
                 .append("On a shared two-core machine whose speed drifts by 10-30 % between minutes, a ratio taken inside ")
                 .append("a pair is much steadier than one taken between two separate JMH forks; every operation here takes ")
