@@ -11,6 +11,9 @@ import java.util.Optional;
  * asks Redis (and finds nothing), and {@link #put} writes the loaded value to Redis, but under a sibling key, so the next
  * read of the same key misses again. It lets the uncached HTTP row pay exactly what a cold read pays (GET, catalog
  * SELECT, SET) on every request, with nothing to evict between requests on the client's side.
+ *
+ * <p>The text forms ({@link #getUtf8}, {@link #putUtf8}) go straight to Redis as well: the port's defaults would parse
+ * and write the JSON again, work a real miss does not do.
  */
 final class AlwaysMissCache implements Cache {
 
@@ -31,6 +34,16 @@ final class AlwaysMissCache implements Cache {
     @Override
     public boolean put(String key, JsonNode value, Duration ttl) {
         return redis.put(key + WRITTEN_SUFFIX, value, ttl);
+    }
+
+    @Override
+    public Optional<byte[]> getUtf8(String key) {
+        return redis.getUtf8(key);
+    }
+
+    @Override
+    public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        return redis.putUtf8(key + WRITTEN_SUFFIX, json, ttl);
     }
 
     @Override
