@@ -10,7 +10,6 @@ import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.ingest.AudioUpload;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.access.Caller;
 import dev.pipestore.server.access.LeaseHolder;
@@ -52,7 +51,7 @@ final class AudioRoutes implements Api.Routes {
             AudioUpload request = new AudioUpload(upload.name(), upload.contentType(), upload.language(), upload.metadata(),
                     ctx.header("Idempotency-Key"), false, Ownership.uploader(ctx));
             AudioFile file = api.store().audio().ingest(upload.content(), request);
-            Responses.created(ctx, "/v1/audio/" + file.id(), RecordJson.toTree(file));
+            Responses.created(ctx, "/v1/audio/" + file.id(), file);
         }
     }
 

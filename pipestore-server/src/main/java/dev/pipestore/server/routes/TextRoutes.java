@@ -6,7 +6,6 @@ import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.catalog.TextDocumentQuery;
 import dev.pipestore.ingest.TextService;
 import dev.pipestore.ingest.TextUpload;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.access.Ownership;
 import dev.pipestore.server.download.Download;
@@ -40,7 +39,7 @@ final class TextRoutes implements Api.Routes {
             TextUpload request = new TextUpload(upload.name(), upload.language(), upload.metadata(), ctx.header("Idempotency-Key"),
                     Ownership.uploader(ctx));
             TextDocument document = api.store().texts().add(upload.content(), request);
-            Responses.created(ctx, "/v1/texts/" + document.id(), RecordJson.toTree(document));
+            Responses.created(ctx, "/v1/texts/" + document.id(), document);
         }
     }
 

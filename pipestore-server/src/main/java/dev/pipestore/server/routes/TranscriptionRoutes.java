@@ -1,7 +1,6 @@
 package dev.pipestore.server.routes;
 
 import dev.pipestore.catalog.Transcription;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.results.NewTranscription;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.json.Params;
@@ -29,7 +28,7 @@ final class TranscriptionRoutes implements Api.Routes {
     private void add(Context ctx) {
         UUID audioId = Params.uuid(ctx, "id");
         Transcription added = api.store().transcriptions().add(audioId, api.json().read(ctx, NewTranscription.class));
-        Responses.created(ctx, "/v1/transcriptions/" + added.id(), RecordJson.toTree(added));
+        Responses.created(ctx, "/v1/transcriptions/" + added.id(), added);
     }
 
     private void list(Context ctx) {

@@ -2,7 +2,6 @@ package dev.pipestore.server.routes;
 
 import dev.pipestore.catalog.LanguageTags;
 import dev.pipestore.catalog.Translation;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.results.NewTranslation;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.json.Params;
@@ -30,7 +29,7 @@ final class TranslationRoutes implements Api.Routes {
     private void add(Context ctx) {
         UUID transcriptionId = Params.uuid(ctx, "id");
         Translation added = api.store().translations().add(transcriptionId, api.json().read(ctx, NewTranslation.class));
-        Responses.created(ctx, "/v1/translations/" + added.id(), RecordJson.toTree(added));
+        Responses.created(ctx, "/v1/translations/" + added.id(), added);
     }
 
     private void list(Context ctx) {
