@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.PipeStore;
 import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.LanguageTags;
 import dev.pipestore.ingest.AudioUpload;
 import java.io.PrintWriter;
@@ -37,6 +38,10 @@ final class IngestCommand implements Callable<Integer> {
             description = "Retry key: running again with the same key returns the same records. With several files, file n gets K:n.")
     String idempotencyKey;
 
+    @Option(names = "--uploaded-by", paramLabel = "NAME",
+            description = "Who uploaded the files, kept as uploaded_by (the HTTP API records the API key's id there).")
+    String uploadedBy;
+
     @Option(names = "--dedupe", description = "Return an existing file with identical content instead of storing a copy.")
     boolean dedupe;
 
@@ -50,6 +55,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode parsedMetadata = Inputs.metadata("--metadata", metadata);
         LanguageTags.normaliseOrNull("--language", language);
+        Fields.uploader("--uploaded-by", uploadedBy);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
@@ -80,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
     private AudioUpload upload(Path file, int index, ObjectNode parsedMetadata) {
         String key = idempotencyKey == null ? null : files.size() == 1 ? idempotencyKey : idempotencyKey + ":" + (index + 1);
         AudioUpload upload = new AudioUpload(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
-                null, language, parsedMetadata, key, dedupe);
+                null, language, parsedMetadata, key, dedupe, uploadedBy);
         return upload;
     }
 

@@ -4,6 +4,7 @@ import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.PageRequest;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,6 +27,10 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "L", description = "Only files in this language.")
     String language;
 
+    @Option(names = "--uploaded-by", paramLabel = "NAME",
+            description = "Only files uploaded by NAME: an API key's id for HTTP uploads, ingest's --uploaded-by otherwise.")
+    String uploadedBy;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N files (1-1000, default ${DEFAULT-VALUE}).")
     int limit;
 
@@ -41,7 +46,8 @@ final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AudioFileQuery query = new AudioFileQuery(status == null ? null : AudioStatus.parse(status),
-                since == null ? null : Inputs.since("--since", since), null, language);
+                since == null ? null : Inputs.since("--since", since), null, language,
+                Fields.uploader("--uploaded-by", uploadedBy));
         PageRequest page = new PageRequest(limit, cursor);
         try (PipeStore store = Stores.open()) {
             new Output(spec.commandLine().getOut(), json).page(store.audio().list(query, page), LsCommand::row);

@@ -80,6 +80,22 @@ class DataCommandsTest {
     }
 
     @Test
+    void lsFiltersByUploaderThatIngestRecorded() throws Exception {
+        Path first = write("first.wav", TestAudio.wav(1, 8000));
+        Path second = write("second.wav", TestAudio.wav(1.5, 8000));
+
+        JsonNode byNightly = json(run("ingest", first.toString(), "--uploaded-by", "nightly-import", "--json"));
+        run("ingest", second.toString());
+
+        assertThat(byNightly.get("uploaded_by").asText()).isEqualTo("nightly-import");
+        JsonNode listed = json(run("ls", "--uploaded-by", "nightly-import", "--json"));
+        assertThat(listed.get("items")).hasSize(1);
+        assertThat(listed.get("items").get(0).get("id")).isEqualTo(byNightly.get("id"));
+        assertThat(json(run("ls", "--uploaded-by", "someone-else", "--json")).get("items")).isEmpty();
+        assertThat(json(run("ls", "--json")).get("items")).hasSize(2);
+    }
+
+    @Test
     void badInputGetsOneClearLineAndExitCodeOne() throws Exception {
         Path file = write("a.wav", TestAudio.wav(1, 8000));
 
@@ -91,6 +107,9 @@ class DataCommandsTest {
         assertFailure(run("cat", UUID.randomUUID().toString()), "not found");
         assertFailure(run("ls", "--status", "sleeping"), "unknown status 'sleeping'");
         assertFailure(run("ls", "--cursor", "garbage!"), "cursor");
+        assertFailure(run("ingest", file.toString(), "--uploaded-by", " "), "--uploaded-by: must not be blank");
+        assertFailure(run("ingest", file.toString(), "--uploaded-by", "a\u0007b"), "--uploaded-by: contains control characters");
+        assertFailure(run("ls", "--uploaded-by", ""), "--uploaded-by: must not be blank");
         assertThat(run("ingest").exitCode()).as("no file is a usage error").isEqualTo(2);
         assertThat(json(run("ls", "--json")).get("items")).isEmpty();
     }

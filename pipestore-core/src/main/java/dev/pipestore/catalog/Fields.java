@@ -23,15 +23,20 @@ public final class Fields {
      * @throws InvalidInputException naming {@code uploaded_by}
      */
     public static String uploader(String value) {
+        return uploader("uploaded_by", value);
+    }
+
+    /** {@link #uploader(String)} for a value that came in as {@code field}, such as a command-line option. */
+    public static String uploader(String field, String value) {
         if (value == null) {
             return null;
         }
         if (value.isBlank()) {
-            throw new InvalidInputException("uploaded_by", "must not be blank; leave it out when nobody is named");
+            throw new InvalidInputException(field, "must not be blank; leave it out when nobody is named");
         }
-        requireMaxLength("uploaded_by", value, MAX_UPLOADER);
+        requireMaxLength(field, value, MAX_UPLOADER);
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("uploaded_by", "contains control characters");
+            throw new InvalidInputException(field, "contains control characters");
         }
         return value;
     }
