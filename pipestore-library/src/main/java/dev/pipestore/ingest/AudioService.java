@@ -68,7 +68,7 @@ public final class AudioService {
      * record and stores nothing.
      *
      * @throws dev.pipestore.InvalidInputException when the content is not acceptable audio; nothing is stored
-     * @throws ConflictException when the idempotency key was used for different content
+     * @throws ConflictException when the idempotency key was used for different content or by another uploader
      */
     public AudioFile ingest(InputStream content, AudioUpload upload) {
         try (SpooledUpload spooled = context.spool(content, SpooledUpload.ChunkInspector.NONE)) {
@@ -207,7 +207,7 @@ public final class AudioService {
         if (upload.idempotencyKey() != null) {
             Optional<AudioFile> earlier = audioFiles.findByIdempotencyKey(upload.idempotencyKey());
             if (earlier.isPresent()) {
-                return Optional.of(requireSameContent(earlier.get(), sha256, upload.idempotencyKey()));
+                return Optional.of(requireSameUpload(earlier.get(), sha256, upload));
             }
         }
         return upload.dedupeByContent() ? audioFiles.findBySha256(sha256) : Optional.empty();
@@ -234,13 +234,15 @@ public final class AudioService {
                 throw e;
             }
             AudioFile winner = audioFiles.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
-            requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_AUDIO);
             return winner;
         }
     }
 
-    private static AudioFile requireSameContent(AudioFile earlier, String sha256, String idempotencyKey) {
+    private static AudioFile requireSameUpload(AudioFile earlier, String sha256, AudioUpload upload) {
+        String idempotencyKey = upload.idempotencyKey();
+        UploadChecks.requireSameUploader(idempotencyKey, earlier.uploadedBy(), upload.uploadedBy());
         if (!earlier.contentSha256().equals(sha256)) {
             throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for audio file "
                     + earlier.id() + " with different content");

@@ -44,14 +44,14 @@ public final class TextService {
      * Stores UTF-8 text from {@code content}.
      *
      * @throws dev.pipestore.InvalidInputException when the content is empty or not UTF-8; nothing is stored
-     * @throws ConflictException when the idempotency key was used for different content
+     * @throws ConflictException when the idempotency key was used for different content or by another uploader
      */
     public TextDocument add(InputStream content, TextUpload upload) {
         try (SpooledUpload spooled = context.spool(content, new Utf8Inspector())) {
             if (upload.idempotencyKey() != null) {
                 Optional<TextDocument> earlier = documents.findByIdempotencyKey(upload.idempotencyKey());
                 if (earlier.isPresent()) {
-                    requireSameContent(earlier.get(), spooled.sha256(), upload.idempotencyKey());
+                    requireSameUpload(earlier.get(), spooled.sha256(), upload);
                     context.listener().deduplicated(DataType.RAW_TEXT);
                     return earlier.get();
                 }
@@ -98,13 +98,15 @@ public final class TextService {
                 throw e;
             }
             TextDocument winner = documents.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
-            requireSameContent(winner, stored.sha256(), upload.idempotencyKey());
+            requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_TEXT);
             return winner;
         }
     }
 
-    private static TextDocument requireSameContent(TextDocument earlier, String sha256, String idempotencyKey) {
+    private static TextDocument requireSameUpload(TextDocument earlier, String sha256, TextUpload upload) {
+        String idempotencyKey = upload.idempotencyKey();
+        UploadChecks.requireSameUploader(idempotencyKey, earlier.uploadedBy(), upload.uploadedBy());
         if (!earlier.contentSha256().equals(sha256)) {
             throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for text document "
                     + earlier.id() + " with different content");

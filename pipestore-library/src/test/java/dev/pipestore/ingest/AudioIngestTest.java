@@ -169,6 +169,22 @@ class AudioIngestTest {
     }
 
     @Test
+    void anotherUploadersIdempotencyKeyIsAConflictThatShowsNothingOfTheirFile() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioFile theirs = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("alice"));
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(wav),
+                        AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("bob")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'job-1'").hasMessageContaining("another uploader")
+                .message().doesNotContain(theirs.id().toString()).doesNotContain("alice");
+        assertThat(allFiles()).containsExactly(theirs);
+        assertThat(store.objects().list("raw/audio/", null, 100).objects()).hasSize(1);
+        assertThat(store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("alice"))).isEqualTo(theirs);
+    }
+
+    @Test
     void racingRequestsWithOneIdempotencyKeyGetOneRecordAndLeaveOneObject() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);
         AudioUpload upload = AudioUpload.named("race.wav").withIdempotencyKey("race-1");

@@ -3,6 +3,7 @@ package dev.pipestore.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.PageRequest;
@@ -88,6 +89,19 @@ class TextIngestTest {
         TextDocument retry = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("a.txt").withIdempotencyKey("t-1"));
 
         assertThat(retry).isEqualTo(first);
+        assertThat(store.objects().list("raw/text/", null, 10).objects()).hasSize(1);
+    }
+
+    @Test
+    void anotherUploadersIdempotencyKeyIsAConflict() {
+        byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
+        TextDocument theirs = store.texts().add(new ByteArrayInputStream(text),
+                TextUpload.named("a.txt").withIdempotencyKey("t-2").withUploadedBy("alice"));
+
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream(text),
+                        TextUpload.named("a.txt").withIdempotencyKey("t-2").withUploadedBy("bob")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("another uploader")
+                .message().doesNotContain(theirs.id().toString());
         assertThat(store.objects().list("raw/text/", null, 10).objects()).hasSize(1);
     }
 }

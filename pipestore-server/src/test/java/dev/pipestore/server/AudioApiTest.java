@@ -140,4 +140,19 @@ class AudioApiTest {
         SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")
                 .body("audio/wav", TestAudio.wav(1.6, 8000)).send().problem(409);
     }
+
+    @Test
+    void anotherKeysIdempotencyKeyIsAConflictThatShowsNothingOfTheirUpload() {
+        byte[] wav = TestAudio.wav(1.7, 8000);
+        JsonNode first = SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-shared")
+                .body("audio/wav", wav).send().expect(201).json();
+        String otherIngest = SERVER.store().apiKeys().create(Role.INGEST, "second uploader").secret();
+
+        String problem = SERVER.post("/v1/audio?name=idem.wav").bearer(otherIngest).header("Idempotency-Key", "idem-shared")
+                .body("audio/wav", wav).send().problem(409).toString();
+
+        assertThat(problem).contains("another uploader").doesNotContain(first.path("id").asText())
+                .doesNotContain(first.path("uploaded_by").asText());
+        assertThat(SERVER.get("/v1/audio?limit=1000").bearer(otherIngest).send().expect(200).json().path("items")).isEmpty();
+    }
 }
