@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,18 @@ interface AnalysisResultsContract extends UsesCatalog {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(stored.id().toString());
         assertThat(catalog().analysisResults().find(fresh.id())).isEmpty();
+    }
+
+    @Test
+    default void aResultTheCatalogCannotStoreIsNamedByItsPositionAndNothingIsStored() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        AnalysisResult good = Samples.result(file.id(), null, "loudness", at(1));
+        AnalysisResult nul = new AnalysisResult(UUID.randomUUID(), file.id(), null, "pitch", Samples.anyJson("1"), null,
+                "model\0v2", at(2));
+
+        assertThatThrownBy(() -> catalog().analysisResults().insertBatch(List.of(good, nul)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).startsWith("results[1]."));
+        assertThat(catalog().analysisResults().find(good.id())).isEmpty();
     }
 
     @Test

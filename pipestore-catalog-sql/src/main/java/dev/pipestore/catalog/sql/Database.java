@@ -38,6 +38,15 @@ final class Database implements AutoCloseable {
         T map(Row row) throws SQLException;
     }
 
+    /** Binds the parameters of one row of a batch. */
+    @FunctionalInterface
+    interface RowBinder<T> {
+        void bind(Binder binder, T row) throws SQLException;
+    }
+
+    /** Rows sent per executeBatch: bounds driver memory on very large batches while keeping round trips few. */
+    static final int BATCH_CHUNK = 1000;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
@@ -117,6 +126,33 @@ final class Database implements AutoCloseable {
             throws SQLException {
         List<T> rows = query(connection, sql, parameters, mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Inserts {@code rows} with one prepared statement, sent every {@value #BATCH_CHUNK} rows. Run it inside
+     * {@link #inTransaction} so the batch is all-or-nothing. A row whose values the binder refuses is named as
+     * {@code name[i].field}.
+     */
+    <T> void insertBatch(Connection connection, String sql, String name, List<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    binder.bind(new Binder(dialect, statement), rows.get(i));
+                } catch (InvalidInputException e) {
+                    throw inRow(name, i, e);
+                }
+                statement.addBatch();
+                if ((i + 1) % BATCH_CHUNK == 0 || i == rows.size() - 1) {
+                    statement.executeBatch();
+                }
+            }
+        }
+    }
+
+    /** {@code e} again, its field named as the {@code index}-th item of the list {@code name}. */
+    static InvalidInputException inRow(String name, int index, InvalidInputException e) {
+        return new InvalidInputException(name + "[" + index + "]." + e.field(), e.getMessage().substring(e.field().length() + 2), e);
     }
 
     int update(Connection connection, String sql, Parameters parameters) throws SQLException {

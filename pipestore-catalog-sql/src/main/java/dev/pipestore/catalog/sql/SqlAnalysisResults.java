@@ -8,7 +8,6 @@ import dev.pipestore.catalog.AnalysisResults;
 import dev.pipestore.catalog.Cursor;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,8 +24,6 @@ final class SqlAnalysisResults implements AnalysisResults {
     private static final String COLUMNS = "id, audio_file_id, transcription_id, analysis_type, result, confidence, model_version,"
             + " created_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
-    /** Rows sent per executeBatch: bounds driver memory on very large batches while keeping round trips few. */
-    private static final int CHUNK = 1000;
 
     private final Database database;
     private final String insert;
@@ -52,17 +49,9 @@ final class SqlAnalysisResults implements AnalysisResults {
         }
         try {
             database.inTransaction("insert " + rows.size() + " analysis results", c -> {
-                try (PreparedStatement statement = c.prepareStatement(insert)) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        AnalysisResult row = rows.get(i);
-                        new Binder(database.dialect(), statement).uuid(row.id()).uuid(row.audioFileId()).uuid(row.transcriptionId()).text(row.analysisType())
-                                .json(row.result()).real(row.confidence()).text(row.modelVersion()).instant(row.createdAt());
-                        statement.addBatch();
-                        if ((i + 1) % CHUNK == 0 || i == rows.size() - 1) {
-                            statement.executeBatch();
-                        }
-                    }
-                }
+                database.insertBatch(c, insert, "results", rows, (binder, row) -> binder.uuid(row.id())
+                        .uuid(row.audioFileId()).uuid(row.transcriptionId()).text(row.analysisType()).json(row.result())
+                        .real(row.confidence()).text(row.modelVersion()).instant(row.createdAt()));
                 return null;
             });
         } catch (ConstraintViolation e) {

@@ -9,7 +9,6 @@ import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.TranscriptionQuery;
 import dev.pipestore.catalog.Transcriptions;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +26,6 @@ final class SqlTranscriptions implements Transcriptions {
     private static final String COLUMNS = "id, audio_file_id, content, language, confidence, created_at, model_version, metadata,"
             + " updated_at, archived_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
-    /** Rows sent per executeBatch: bounds driver memory on very large batches while keeping round trips few. */
-    private static final int CHUNK = 1000;
 
     private final Database database;
     private final String insert;
@@ -74,7 +71,7 @@ final class SqlTranscriptions implements Transcriptions {
             try {
                 row = storable(transcriptions.get(i));
             } catch (InvalidInputException e) {
-                throw inRow(i, e);
+                throw Database.inRow("transcriptions", i, e);
             }
             if (!ids.add(row.id())) {
                 throw new ConflictException("transcription " + row.id() + " appears twice in the batch; no transcription of"
@@ -84,19 +81,7 @@ final class SqlTranscriptions implements Transcriptions {
         }
         try {
             database.inTransaction("insert " + rows.size() + " transcriptions", c -> {
-                try (PreparedStatement statement = c.prepareStatement(insert)) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        try {
-                            bind(new Binder(database.dialect(), statement), rows.get(i));
-                        } catch (InvalidInputException e) {
-                            throw inRow(i, e);
-                        }
-                        statement.addBatch();
-                        if ((i + 1) % CHUNK == 0 || i == rows.size() - 1) {
-                            statement.executeBatch();
-                        }
-                    }
-                }
+                database.insertBatch(c, insert, "transcriptions", rows, SqlTranscriptions::bind);
                 return null;
             });
         } catch (ConstraintViolation e) {
@@ -164,12 +149,6 @@ final class SqlTranscriptions implements Transcriptions {
         return b.uuid(row.id()).uuid(row.audioFileId()).text(row.content()).text(row.language()).real(row.confidence())
                 .instant(row.createdAt()).text(row.modelVersion()).metadata(row.metadata()).instant(row.updatedAt())
                 .instant(row.archivedAt());
-    }
-
-    /** A value of row {@code index} of a batch was refused: the same refusal, naming the row. */
-    private static InvalidInputException inRow(int index, InvalidInputException e) {
-        return new InvalidInputException("transcriptions[" + index + "]." + e.field(),
-                e.getMessage().substring(e.field().length() + 2), e);
     }
 
     /** Rebuilds a record only when a time needs truncating: rebuilding copies and checks its metadata again. */
