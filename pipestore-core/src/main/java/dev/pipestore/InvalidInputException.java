@@ -4,19 +4,32 @@ package dev.pipestore;
 public class InvalidInputException extends StoreException {
 
     private final String field;
+    private final String reason;
 
     public InvalidInputException(String field, String message) {
         super(field + ": " + message);
         this.field = field;
+        this.reason = message;
     }
 
     public InvalidInputException(String field, String message, Throwable cause) {
         super(field + ": " + message, cause);
         this.field = field;
+        this.reason = message;
+    }
+
+    /** The same refusal reported under another name, such as {@code items[3].confidence} for a batch's item 3. */
+    public InvalidInputException renamed(String newField) {
+        return new InvalidInputException(newField, reason, this);
     }
 
     /** The field, parameter or variable whose value was refused. */
     public String field() {
         return field;
+    }
+
+    /** What is wrong with the value, without the field's name. */
+    public String reason() {
+        return reason;
     }
 }

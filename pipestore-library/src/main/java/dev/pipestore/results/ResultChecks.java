@@ -27,9 +27,4 @@ final class ResultChecks {
     static ObjectNode metadata(ObjectNode metadata) {
         return Metadata.requireWithinLimit("metadata", metadata);
     }
-
-    /** The same refusal as {@code e}, reported under {@code field}: for example {@code items[3].confidence} for item 3. */
-    static InvalidInputException renamed(String field, InvalidInputException e) {
-        return new InvalidInputException(field, e.getMessage().substring(e.field().length() + 2), e);
-    }
 }

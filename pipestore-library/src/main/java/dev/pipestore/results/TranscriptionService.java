@@ -87,14 +87,14 @@ public final class TranscriptionService {
             try {
                 transcriptions.add(checked(audio, request.transcription(), now));
             } catch (InvalidInputException e) {
-                throw ResultChecks.renamed(item + "." + e.field(), e);
+                throw e.renamed(item + "." + e.field());
             }
         }
         try {
             catalog.transcriptions().insertBatch(transcriptions);
         } catch (InvalidInputException e) {
             if (e.field().startsWith(CATALOG_ROWS)) {
-                throw ResultChecks.renamed("items[" + e.field().substring(CATALOG_ROWS.length()), e);
+                throw e.renamed("items[" + e.field().substring(CATALOG_ROWS.length()));
             }
             throw e;
         }

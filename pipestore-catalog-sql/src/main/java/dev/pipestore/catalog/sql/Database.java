@@ -140,7 +140,7 @@ final class Database implements AutoCloseable {
                 try {
                     binder.bind(new Binder(dialect, statement), rows.get(i));
                 } catch (InvalidInputException e) {
-                    throw inRow(name, i, e);
+                    throw e.renamed(name + "[" + i + "]." + e.field());
                 }
                 statement.addBatch();
                 if ((i + 1) % BATCH_CHUNK == 0 || i == rows.size() - 1) {
@@ -148,11 +148,6 @@ final class Database implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** {@code e} again, its field named as the {@code index}-th item of the list {@code name}. */
-    static InvalidInputException inRow(String name, int index, InvalidInputException e) {
-        return new InvalidInputException(name + "[" + index + "]." + e.field(), e.getMessage().substring(e.field().length() + 2), e);
     }
 
     int update(Connection connection, String sql, Parameters parameters) throws SQLException {

@@ -71,7 +71,7 @@ final class SqlTranscriptions implements Transcriptions {
             try {
                 row = storable(transcriptions.get(i));
             } catch (InvalidInputException e) {
-                throw Database.inRow("transcriptions", i, e);
+                throw e.renamed("transcriptions[" + i + "]." + e.field());
             }
             if (!ids.add(row.id())) {
                 throw new ConflictException("transcription " + row.id() + " appears twice in the batch; no transcription of"

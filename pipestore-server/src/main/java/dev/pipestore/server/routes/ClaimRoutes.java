@@ -84,7 +84,7 @@ final class ClaimRoutes implements Api.Routes {
         try {
             return AudioStatus.parse(value);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(field, e.getMessage().substring(e.field().length() + 2), e);
+            throw e.renamed(field);
         }
     }
 
