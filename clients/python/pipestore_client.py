@@ -113,6 +113,10 @@ class Client:
                               "confidence": confidence, "metadata": metadata})
         return self._json("POST", "/v1/audio/%s/transcriptions" % audio_id, body=body)
 
+    def add_transcriptions(self, transcriptions):
+        """Stores a list of transcription dicts (audio_file_id, content, language, ...), of one file or several: all or none."""
+        return self._json("POST", "/v1/transcriptions", body=list(transcriptions))["items"]
+
     def list_transcriptions(self, audio_id, latest=False):
         query = {"latest": "true" if latest else None}
         return self._json("GET", "/v1/audio/%s/transcriptions" % audio_id, query=query)["items"]

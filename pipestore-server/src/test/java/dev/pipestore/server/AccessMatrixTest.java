@@ -135,6 +135,8 @@ class AccessMatrixTest {
         r.put("GET /v1/audio/{id}/clip", key -> call("GET", "/v1/audio/" + audio().id() + "/clip?start=0&end=0.5", key));
         r.put("POST /v1/audio/{id}/transcriptions", key -> call("POST", "/v1/audio/" + audio().id() + "/transcriptions", key)
                 .json("{\"content\": \"hello\", \"language\": \"en\"}"));
+        r.put("POST /v1/transcriptions", key -> call("POST", "/v1/transcriptions", key)
+                .json("[{\"audio_file_id\": \"" + audio().id() + "\", \"content\": \"hello\", \"language\": \"en\"}]"));
         r.put("GET /v1/audio/{id}/transcriptions", key -> call("GET", "/v1/audio/" + audio().id() + "/transcriptions", key));
         r.put("GET /v1/audio/{id}/results", key -> call("GET", "/v1/audio/" + audio().id() + "/results", key));
         r.put("GET /v1/transcriptions/{id}", key -> call("GET", "/v1/transcriptions/" + transcription().id(), key));

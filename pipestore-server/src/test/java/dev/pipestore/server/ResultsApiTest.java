@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.testing.audio.TestAudio;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,59 @@ class ResultsApiTest {
         JsonNode latest = SERVER.get("/v1/audio/" + audio + "/transcriptions?latest=true").as(Role.READ).send().expect(200).json();
         assertThat(latest.path("items")).hasSize(2);
         assertThat(latest.findValuesAsText("id")).contains(other.path("id").asText()).doesNotContain(first.path("id").asText());
+    }
+
+    @Test
+    void transcriptionsOfSeveralFilesAreAddedInOneBatch() {
+        String one = SERVER.upload(TestAudio.wav(2, 8000), "b1.wav");
+        String two = SERVER.upload(TestAudio.wav(2, 8000), "b2.wav");
+
+        JsonNode added = SERVER.post("/v1/transcriptions").as(Role.WORKER).json("[{\"audio_file_id\": \"" + one
+                + "\", \"content\": \"first file\", \"language\": \"en\", \"model_version\": \"m1\", \"confidence\": 0.7},"
+                + " {\"audio_file_id\": \"" + two + "\", \"content\": \"second file\", \"language\": \"en\","
+                + " \"metadata\": {\"segments\": [{\"start\": 0, \"end\": 1.5, \"text\": \"second file\"}]}}]")
+                .send().expect(201).json();
+
+        assertThat(added.path("items")).hasSize(2);
+        assertThat(added.path("next_cursor").isNull()).isTrue();
+        JsonNode first = added.path("items").get(0);
+        assertThat(first.path("audio_file_id").asText()).isEqualTo(one);
+        assertThat(first.path("model_version").asText()).isEqualTo("m1");
+        assertThat(SERVER.get("/v1/transcriptions/" + first.path("id").asText()).as(Role.READ).send().expect(200).json())
+                .isEqualTo(first);
+        assertThat(SERVER.get("/v1/audio/" + two + "/transcriptions").as(Role.READ).send().expect(200).json()
+                .path("items").get(0)).isEqualTo(added.path("items").get(1));
+    }
+
+    @Test
+    void aTranscriptionBatchWithOneBadItemStoresNothingAndNamesTheItem() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "bad-batch.wav");
+        String good = "{\"audio_file_id\": \"" + audio + "\", \"content\": \"fine\"}";
+
+        assertThat(batchRefusal(400, "[" + good + ", {\"audio_file_id\": \"" + audio + "\", \"content\": \"x\", \"language\": \"klingon-xx\"}]"))
+                .isEqualTo("transcriptions[1].language");
+        assertThat(batchRefusal(400, "[" + good + ", {\"audio_file_id\": \"" + audio + "\", \"content\": \"x\", \"confidence\": 1.5}]"))
+                .isEqualTo("transcriptions[1].confidence");
+        assertThat(batchRefusal(400, "[" + good + ", {\"audio_file_id\": \"" + audio + "\", \"content\": \"x\","
+                + " \"metadata\": {\"segments\": [{\"start\": 0, \"end\": 9, \"text\": \"x\"}]}}]"))
+                .startsWith("transcriptions[1].");
+        assertThat(batchRefusal(400, "[" + good + ", {\"content\": \"no file\"}]")).isEqualTo("transcriptions[1]");
+        assertThat(batchRefusal(400, "[{\"audio_file_id\": \"not-a-uuid\", \"content\": \"x\"}]"))
+                .isEqualTo("transcriptions[0].audio_file_id");
+        assertThat(batchRefusal(400, "[" + good + ", {\"audio_file_id\": \"" + audio + "\", \"content\": \"x\", \"speaker\": 1}]"))
+                .isEqualTo("transcriptions[1].speaker");
+        assertThat(batchRefusal(400, "[" + good + ", null]")).isEqualTo("transcriptions[1]");
+        assertThat(batchRefusal(400, "[]")).isEqualTo("transcriptions");
+        assertThat(batchRefusal(400, good)).isEqualTo("body");
+        SERVER.post("/v1/transcriptions").as(Role.WORKER).json("[" + good + ", {\"audio_file_id\": \"" + UUID.randomUUID()
+                + "\", \"content\": \"x\"}]").send().problem(404);
+
+        assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions").as(Role.READ).send().expect(200).json().path("items"))
+                .isEmpty();
+    }
+
+    private static String batchRefusal(int status, String body) {
+        return SERVER.post("/v1/transcriptions").as(Role.WORKER).json(body).send().problem(status).path("field").asText();
     }
 
     @Test

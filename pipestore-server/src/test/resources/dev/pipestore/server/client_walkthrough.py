@@ -52,6 +52,9 @@ try:
     raise AssertionError("a completed file was given back")
 except ProblemError as e:
     assert e.status == 409 and e.problem["type"].endswith(":not-leased"), e
+batch = client.add_transcriptions([{"audio_file_id": audio["id"], "content": "hello again", "language": "en",
+                                    "model_version": "py-2"}])
+assert batch[0]["model_version"] == "py-2" and batch[0]["audio_file_id"] == audio["id"], batch
 results = client.add_results([{"audio_file_id": audio["id"], "analysis_type": "sentiment", "result": {"score": 0.7}}])
 assert results[0]["analysis_type"] == "sentiment"
 hits = client.search("python", language="en")
