@@ -78,12 +78,45 @@ public final class Metadata {
     }
 
     /**
-     * A copy of {@code metadata} (empty when {@code null}) after checking it is at most {@value #MAX_BYTES} bytes.
+     * A copy of {@code metadata} (empty when {@code null}) after checking it is at most {@value #MAX_BYTES} bytes and
+     * holds no U+0000, which the catalog does not store: so a caller can refuse it before writing anything else.
      *
-     * @throws InvalidInputException naming {@code field} when it is larger
+     * @throws InvalidInputException naming {@code field} when it is larger or holds a NUL
      */
     public static ObjectNode checkedCopy(String field, ObjectNode metadata) {
-        return metadata == null ? empty() : requireWithinLimit(field, metadata).deepCopy();
+        if (metadata == null) {
+            return empty();
+        }
+        String json = toJson(metadata);
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new InvalidInputException(field, bytes + " bytes is over the limit of " + MAX_BYTES);
+        }
+        requireNoNul(field, json);
+        return metadata.deepCopy();
+    }
+
+    /**
+     * Refuses compact JSON text that holds U+0000, which PostgreSQL cannot store in JSONB (MariaDB and SQLite can;
+     * refusing it everywhere keeps the catalogs interchangeable). In such text a NUL can only appear escaped, as
+     * {@code \u0000}, so one scan of the text finds it, much cheaper than walking the tree; a {@code \u0000} preceded
+     * by an odd number of backslashes is a literal backslash followed by "u0000", not a NUL.
+     *
+     * @throws InvalidInputException naming {@code field}
+     */
+    public static void requireNoNul(String field, String json) {
+        if (json == null) {
+            return;
+        }
+        for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+            int backslashes = 0;
+            for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
+            }
+        }
     }
 
     /**

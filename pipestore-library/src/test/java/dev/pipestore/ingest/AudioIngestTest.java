@@ -248,6 +248,17 @@ class AudioIngestTest {
     }
 
     @Test
+    void metadataWithANulIsRefusedBeforeAnythingIsStored() {
+        var nul = Metadata.empty().put("note", "a\u0000b");
+
+        assertThatThrownBy(() -> AudioUpload.named("a.wav").withMetadata(nul))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"))
+                .hasMessageContaining("U+0000");
+        assertThat(Metadata.checkedCopy("metadata", Metadata.empty().put("path", "C:\\u0000dir")).get("path").asText())
+                .as("a literal backslash before u0000 is not a NUL").isEqualTo("C:\\u0000dir");
+    }
+
+    @Test
     void unknownLanguageIsRefused() {
         assertThatThrownBy(() -> AudioUpload.named("a.wav").withLanguage("xx-notalanguage"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));

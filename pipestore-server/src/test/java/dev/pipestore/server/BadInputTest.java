@@ -139,6 +139,19 @@ class BadInputTest {
     }
 
     @Test
+    void refusedMetadataLeavesTheStatusWhereItWas() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "status.wav");
+
+        SERVER.call("PATCH", "/v1/audio/" + audio).as(Role.WORKER)
+                .json("{\"status\": \"processing\", \"metadata\": {\"note\": \"a\\u0000b\"}}").send().problem(400, "metadata");
+
+        JsonNode file = SERVER.get("/v1/audio/" + audio).as(Role.READ).send().expect(200).json();
+        assertThat(file.path("status").asText()).isEqualTo("uploaded");
+        assertThat(file.path("metadata").isEmpty()).isTrue();
+        SERVER.get("/health").send().expect(200);
+    }
+
+    @Test
     void headerInjectionInNamesIsRefusedAndDownloadNamesAreEscaped() {
         SERVER.post("/v1/audio?name=a%0D%0ASet-Cookie:%20x=1.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000))
                 .send().problem(400, "name");

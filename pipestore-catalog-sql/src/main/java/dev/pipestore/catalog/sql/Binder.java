@@ -83,7 +83,7 @@ final class Binder {
     /** Any JSON value, as compact text; the SQL must use {@link Dialect#jsonParameter()} here. */
     Binder json(JsonNode value) throws SQLException {
         String json = value == null ? null : Metadata.toJson(value);
-        requireNoEscapedNul("result", json);
+        Metadata.requireNoNul("result", json);
         statement.setString(index++, json);
         return this;
     }
@@ -91,7 +91,7 @@ final class Binder {
     /** A metadata object, refused when larger than {@link Metadata#MAX_BYTES}. */
     Binder metadata(JsonNode value) throws SQLException {
         String json = Metadata.toJson(value);
-        requireNoEscapedNul("metadata", json);
+        Metadata.requireNoNul("metadata", json);
         if (json.getBytes(StandardCharsets.UTF_8).length > Metadata.MAX_BYTES) {
             throw new InvalidInputException("metadata", "larger than " + Metadata.MAX_BYTES + " bytes");
         }
@@ -106,26 +106,6 @@ final class Binder {
     private static void requireNoNul(String field, String value) {
         if (value != null && value.indexOf('\0') >= 0) {
             throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
-        }
-    }
-
-    /**
-     * Looks for U+0000 in compact JSON text, where it can only appear escaped as {@code \u0000}: one scan of the text
-     * is much cheaper than walking the tree. A {@code \u0000} preceded by an odd number of backslashes is a literal
-     * backslash followed by "u0000", not a NUL.
-     */
-    private static void requireNoEscapedNul(String field, String json) {
-        if (json == null) {
-            return;
-        }
-        for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
-            int backslashes = 0;
-            for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 0) {
-                throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
-            }
         }
     }
 

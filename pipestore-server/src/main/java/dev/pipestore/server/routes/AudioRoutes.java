@@ -6,6 +6,7 @@ import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
@@ -80,14 +81,16 @@ final class AudioRoutes implements Api.Routes {
             throw new InvalidInputException("body", "give status, metadata or both");
         }
         AudioStatus status = patch.status() == null ? null : AudioStatus.parse(patch.status());
+        // Refused metadata must not leave the status moved: check it before anything is written.
+        ObjectNode metadata = patch.metadata() == null ? null : Metadata.checkedCopy("metadata", patch.metadata());
         AudioFile file = api.store().audio().get(id);
         if (status != null) {
             boolean admin = Caller.of(ctx).map(c -> c.role() == Role.ADMIN).orElse(false);
             file = admin && patch.owner() == null ? api.store().audio().updateStatus(id, status)
                     : api.store().audio().updateStatus(id, status, LeaseHolder.of(ctx, patch.owner()));
         }
-        if (patch.metadata() != null) {
-            file = api.store().audio().updateMetadata(id, patch.metadata());
+        if (metadata != null) {
+            file = api.store().audio().updateMetadata(id, metadata);
         }
         Responses.record(ctx, file);
     }
