@@ -101,7 +101,8 @@ final class GeneratedSamples implements AutoCloseable {
     synchronized Path longNoise() {
         if (longNoise == null) {
             longNoise = dir.resolve("long_noise.wav");
-            AudioTools.run(dir, "sox", "-n", "-r", "44100", "-c", "2", "-b", "16", longNoise.toString(), "synth",
+            // -R seeds sox's noise the same way every run: the encoded files, and where a test's cut lands in them, repeat.
+            AudioTools.run(dir, "sox", "-R", "-n", "-r", "44100", "-c", "2", "-b", "16", longNoise.toString(), "synth",
                     String.valueOf(LONG_SECONDS), "pinknoise", "tremolo", "0.3", "80", "vol", "0.5");
         }
         return longNoise;
