@@ -125,8 +125,10 @@ class RefusesBadInputTest {
         Path source = samples.path(Sample.MP3_VBR_NO_XING_123S);
         byte[] mp3 = TestFiles.read(source);
         int cut = mp3.length / 2;
-        while ((mp3[cut] & 0xFF) == 0xFF && (mp3[cut + 1] & 0xE0) == 0xE0) {
-            cut++; // a cut where a frame starts would leave whole frames only: a valid, shorter file
+        // Not where a frame starts (whole frames only: a valid, shorter file), nor inside the 4-byte header that follows
+        // (three bytes or fewer of a header are read as trailing bytes, as after many real files' last frame).
+        while (syncAt(mp3, cut) || syncAt(mp3, cut - 1) || syncAt(mp3, cut - 2) || syncAt(mp3, cut - 3)) {
+            cut++;
         }
         Path file = TestFiles.truncatedCopy(source, dir.resolve("cut.mp3"), cut);
 
@@ -229,6 +231,11 @@ class RefusesBadInputTest {
 
         assertThat(refusal(TestFiles.write(dir.resolve("empty.mp4"), mp4.toByteArray())))
                 .hasMessage("file: empty.mp4: not an audio file: the MP4 has no audio track");
+    }
+
+    /** Whether an MPEG audio frame sync (eleven set bits) starts at {@code at}. */
+    private static boolean syncAt(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) == 0xFF && (bytes[at + 1] & 0xE0) == 0xE0;
     }
 
     private Path half(Path source, String name) {
