@@ -18,9 +18,14 @@ public class InvalidInputException extends StoreException {
         this.reason = message;
     }
 
-    /** The same refusal reported under another name, such as {@code items[3].confidence} for a batch's item 3. */
+    /** The same refusal reported under another name. */
     public InvalidInputException renamed(String newField) {
         return new InvalidInputException(newField, reason, this);
+    }
+
+    /** The same refusal in item {@code index} of the list {@code list}: {@code items[3].confidence} for item 3. */
+    public InvalidInputException inItem(String list, int index) {
+        return renamed(list + "[" + index + "]." + field);
     }
 
     /** The field, parameter or variable whose value was refused. */

@@ -88,10 +88,7 @@ public final class Metadata {
             return empty();
         }
         String json = toJson(metadata);
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BYTES) {
-            throw new InvalidInputException(field, bytes + " bytes is over the limit of " + MAX_BYTES);
-        }
+        requireWithinLimit(field, json);
         requireNoNul(field, json);
         return metadata.deepCopy();
     }
@@ -129,11 +126,15 @@ public final class Metadata {
         if (metadata == null) {
             return null;
         }
-        int bytes = toJson(metadata).getBytes(StandardCharsets.UTF_8).length;
+        requireWithinLimit(field, toJson(metadata));
+        return metadata;
+    }
+
+    private static void requireWithinLimit(String field, String json) {
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             throw new InvalidInputException(field, bytes + " bytes is over the limit of " + MAX_BYTES);
         }
-        return metadata;
     }
 
     /** What a record keeps of the metadata it is given: a copy, or the object itself when {@link StoredValues} decodes. */

@@ -45,7 +45,7 @@ public final class ResultService {
                 results.add(new AnalysisResult(UUID.randomUUID(), request.audioFileId(), request.transcriptionId(),
                         request.analysisType(), request.result(), request.confidence(), request.modelVersion(), now));
             } catch (InvalidInputException e) {
-                throw e.renamed("results[" + i + "]." + e.field());
+                throw e.inItem("results", i);
             } catch (NullPointerException e) {
                 throw new InvalidInputException("results[" + i + "]", "missing " + e.getMessage(), e);
             }

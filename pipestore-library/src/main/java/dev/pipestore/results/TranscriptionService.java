@@ -87,7 +87,7 @@ public final class TranscriptionService {
             try {
                 transcriptions.add(checked(audio, request.transcription(), now));
             } catch (InvalidInputException e) {
-                throw e.renamed(item + "." + e.field());
+                throw e.inItem("items", i);
             }
         }
         try {

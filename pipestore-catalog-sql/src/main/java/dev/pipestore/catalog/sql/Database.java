@@ -140,7 +140,7 @@ final class Database implements AutoCloseable {
                 try {
                     binder.bind(new Binder(dialect, statement), rows.get(i));
                 } catch (InvalidInputException e) {
-                    throw e.renamed(name + "[" + i + "]." + e.field());
+                    throw e.inItem(name, i);
                 }
                 statement.addBatch();
                 if ((i + 1) % BATCH_CHUNK == 0 || i == rows.size() - 1) {

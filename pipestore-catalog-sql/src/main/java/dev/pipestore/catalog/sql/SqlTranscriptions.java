@@ -71,7 +71,7 @@ final class SqlTranscriptions implements Transcriptions {
             try {
                 row = storable(transcriptions.get(i));
             } catch (InvalidInputException e) {
-                throw e.renamed("transcriptions[" + i + "]." + e.field());
+                throw e.inItem("transcriptions", i);
             }
             if (!ids.add(row.id())) {
                 throw new ConflictException("transcription " + row.id() + " appears twice in the batch; no transcription of"

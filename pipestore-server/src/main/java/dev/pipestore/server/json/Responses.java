@@ -43,7 +43,12 @@ public final class Responses {
 
     /** A complete list: every item, no next page. */
     public static <T> void list(Context ctx, List<T> items) {
-        write(ctx, 200, new Items<>(items, null));
+        list(ctx, 200, items);
+    }
+
+    /** A complete list answered with {@code status}, such as 201 for a batch just stored. */
+    public static <T> void list(Context ctx, int status, List<T> items) {
+        write(ctx, status, new Items<>(items, null));
     }
 
     /** {@code {"items": [...], "next_cursor": ...}} with each item drawn by {@code draw}. */

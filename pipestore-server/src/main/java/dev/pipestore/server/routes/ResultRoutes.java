@@ -3,7 +3,6 @@ package dev.pipestore.server.routes;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.results.NewAnalysisResult;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.json.Params;
@@ -38,7 +37,7 @@ final class ResultRoutes implements Api.Routes {
             }
         }
         List<AnalysisResult> added = api.store().results().addBatch(List.of(batch));
-        Responses.json(ctx, 201, Responses.items(added, RecordJson::toTree, null));
+        Responses.list(ctx, 201, added);
     }
 
     private void get(Context ctx) {

@@ -3,7 +3,6 @@ package dev.pipestore.server.routes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Transcription;
-import dev.pipestore.json.RecordJson;
 import dev.pipestore.results.NewTranscription;
 import dev.pipestore.results.TranscriptionItem;
 import dev.pipestore.server.access.Access;
@@ -57,7 +56,7 @@ final class TranscriptionRoutes implements Api.Routes {
             // The library numbers the items as items[i]; the client sent them as the body's array.
             throw e.field().startsWith("items") ? e.renamed(BATCH + e.field().substring("items".length())) : e;
         }
-        Responses.json(ctx, 201, Responses.items(added, RecordJson::toTree, null));
+        Responses.list(ctx, 201, added);
     }
 
     private void list(Context ctx) {
