@@ -61,8 +61,8 @@ class BadInputTest {
 
     @Test
     void declaredOversizeIsRefusedBeforeReading() {
-        JsonNode problem = SERVER.post("/v1/audio?name=big.wav").as(Role.INGEST).body("audio/wav", new byte[MAX_UPLOAD + 1]).send()
-                .problem(413, "body");
+        JsonNode problem = SERVER.post("/v1/audio?name=big.wav").as(Role.INGEST).expectContinue()
+                .body("audio/wav", new byte[MAX_UPLOAD + 1]).send().problem(413, "body");
         assertThat(problem.path("detail").asText()).contains(Integer.toString(MAX_UPLOAD));
         SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"owner\": \"" + "x".repeat(17 * 1024) + "\"}").send().problem(413);
         assertNothingStored();

@@ -43,6 +43,16 @@ final class Call {
         return this;
     }
 
+    /**
+     * Asks the server with {@code Expect: 100-continue} before sending the body, as careful clients of large uploads do:
+     * a server that refuses from the headers alone answers before any body byte is sent, so the client cannot be cut
+     * off mid-write by the server closing the connection.
+     */
+    Call expectContinue() {
+        request.expectContinue(true);
+        return this;
+    }
+
     Call json(String json) {
         header("Content-Type", "application/json");
         body = HttpRequest.BodyPublishers.ofString(json);
