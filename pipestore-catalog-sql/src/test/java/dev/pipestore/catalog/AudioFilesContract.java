@@ -91,8 +91,8 @@ interface AudioFilesContract extends UsesCatalog {
         catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "upload-é"));
         catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "Upload-e"));
 
-        assertThat(catalog().audioFiles().findByIdempotencyKey("upload-é")).isPresent();
-        assertThat(catalog().audioFiles().findByIdempotencyKey("UPLOAD-É")).isEmpty();
+        assertThat(catalog().audioFiles().findByIdempotencyKey(null, "upload-é")).isPresent();
+        assertThat(catalog().audioFiles().findByIdempotencyKey(null, "UPLOAD-É")).isEmpty();
     }
 
     @Test
@@ -111,8 +111,8 @@ interface AudioFilesContract extends UsesCatalog {
         AudioFile file = Samples.withIdempotencyKey(Samples.audio(), "retry-me");
         catalog().audioFiles().insert(file);
 
-        assertThat(catalog().audioFiles().findByIdempotencyKey("retry-me")).contains(file);
-        assertThat(catalog().audioFiles().findByIdempotencyKey("never-used")).isEmpty();
+        assertThat(catalog().audioFiles().findByIdempotencyKey(null, "retry-me")).contains(file);
+        assertThat(catalog().audioFiles().findByIdempotencyKey(null, "never-used")).isEmpty();
     }
 
     @Test

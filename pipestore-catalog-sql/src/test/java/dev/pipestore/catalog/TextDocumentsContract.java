@@ -48,14 +48,14 @@ interface TextDocumentsContract extends UsesCatalog {
         TextDocument sameKey = Samples.text(at(1), "en");
         TextDocument sameKeyCopy = new TextDocument(sameKey.id(), sameKey.filePath(), sameKey.fileSize(), sameKey.createdAt(),
                 sameKey.metadata(), sameKey.contentSha256(), sameKey.originalName(), sameKey.objectKey(), sameKey.storageTier(),
-                sameKey.language(), document.idempotencyKey(), sameKey.updatedAt(), null);
+                sameKey.language(), document.idempotencyKey(), sameKey.updatedAt(), null, document.uploadedBy());
 
         assertThatThrownBy(() -> catalog().textDocuments().insert(document))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(document.id().toString());
         assertThatThrownBy(() -> catalog().textDocuments().insert(sameKeyCopy))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(document.idempotencyKey());
-        assertThat(catalog().textDocuments().findByIdempotencyKey(document.idempotencyKey())).contains(document);
-        assertThat(catalog().textDocuments().findByIdempotencyKey("unknown")).isEmpty();
+        assertThat(catalog().textDocuments().findByIdempotencyKey(document.uploadedBy(), document.idempotencyKey())).contains(document);
+        assertThat(catalog().textDocuments().findByIdempotencyKey(document.uploadedBy(), "unknown")).isEmpty();
     }
 
     @Test

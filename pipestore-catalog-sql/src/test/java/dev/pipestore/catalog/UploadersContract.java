@@ -4,6 +4,7 @@ import static dev.pipestore.catalog.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,41 @@ interface UploadersContract extends UsesCatalog {
         return catalog().textDocuments().insert(new TextDocument(t.id(), t.filePath(), t.fileSize(), t.createdAt(), t.metadata(),
                 t.contentSha256(), t.originalName(), t.objectKey(), t.storageTier(), t.language(), t.idempotencyKey(),
                 t.updatedAt(), t.archivedAt(), uploader));
+    }
+
+    @Test
+    default void anIdempotencyKeyIsUniquePerUploaderAndNobodyIsAScopeOfItsOwn() {
+        AudioFile alices = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "job-1").withUploadedBy("alice"));
+        AudioFile bobs = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "job-1").withUploadedBy("bob"));
+        AudioFile nobodys = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "job-1"));
+
+        assertThatThrownBy(() -> catalog().audioFiles().insert(
+                Samples.withIdempotencyKey(Samples.audio(), "job-1").withUploadedBy("alice")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("job-1");
+        assertThatThrownBy(() -> catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "job-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("job-1");
+        assertThat(catalog().audioFiles().findByIdempotencyKey("alice", "job-1")).contains(alices);
+        assertThat(catalog().audioFiles().findByIdempotencyKey("bob", "job-1")).contains(bobs);
+        assertThat(catalog().audioFiles().findByIdempotencyKey(null, "job-1")).contains(nobodys);
+        assertThat(catalog().audioFiles().findByIdempotencyKey("carol", "job-1")).isEmpty();
+    }
+
+    @Test
+    default void aTextIdempotencyKeyIsUniquePerUploader() {
+        TextDocument alices = catalog().textDocuments().insert(textKeyedBy("alice", "t-1"));
+        TextDocument bobs = catalog().textDocuments().insert(textKeyedBy("bob", "t-1"));
+
+        assertThatThrownBy(() -> catalog().textDocuments().insert(textKeyedBy("bob", "t-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("t-1");
+        assertThat(catalog().textDocuments().findByIdempotencyKey("alice", "t-1")).contains(alices);
+        assertThat(catalog().textDocuments().findByIdempotencyKey("bob", "t-1")).contains(bobs);
+        assertThat(catalog().textDocuments().findByIdempotencyKey(null, "t-1")).isEmpty();
+    }
+
+    private static TextDocument textKeyedBy(String uploader, String idempotencyKey) {
+        TextDocument t = Samples.text(Samples.now(), "en");
+        return new TextDocument(t.id(), t.filePath(), t.fileSize(), t.createdAt(), t.metadata(), t.contentSha256(),
+                t.originalName(), t.objectKey(), t.storageTier(), t.language(), idempotencyKey, t.updatedAt(), null, uploader);
     }
 
     @Test

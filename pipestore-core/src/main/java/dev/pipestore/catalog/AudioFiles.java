@@ -24,7 +24,11 @@ public interface AudioFiles {
         return find(id).orElseThrow(() -> new NotFoundException("audio file", id.toString()));
     }
 
-    Optional<AudioFile> findByIdempotencyKey(String idempotencyKey);
+    /**
+     * The audio file that {@code uploadedBy} stored under {@code idempotencyKey}: keys are scoped to their uploader, and
+     * {@code null} (nobody named) is a scope of its own.
+     */
+    Optional<AudioFile> findByIdempotencyKey(String uploadedBy, String idempotencyKey);
 
     /** The file whose bytes are stored under {@code objectKey}. */
     Optional<AudioFile> findByObjectKey(String objectKey);

@@ -16,7 +16,11 @@ public interface TextDocuments {
         return find(id).orElseThrow(() -> new NotFoundException("text document", id.toString()));
     }
 
-    Optional<TextDocument> findByIdempotencyKey(String idempotencyKey);
+    /**
+     * The text document that {@code uploadedBy} stored under {@code idempotencyKey}: keys are scoped to their uploader, and
+     * {@code null} (nobody named) is a scope of its own.
+     */
+    Optional<TextDocument> findByIdempotencyKey(String uploadedBy, String idempotencyKey);
 
     /** The document whose bytes are stored under {@code objectKey}. */
     Optional<TextDocument> findByObjectKey(String objectKey);

@@ -68,7 +68,7 @@ public final class AudioService {
      * record and stores nothing.
      *
      * @throws dev.pipestore.InvalidInputException when the content is not acceptable audio; nothing is stored
-     * @throws ConflictException when the idempotency key was used for different content or by another uploader
+     * @throws ConflictException when the uploader already used the idempotency key for different content
      */
     public AudioFile ingest(InputStream content, AudioUpload upload) {
         try (SpooledUpload spooled = context.spool(content, SpooledUpload.ChunkInspector.NONE)) {
@@ -205,7 +205,7 @@ public final class AudioService {
 
     private Optional<AudioFile> earlierIngest(AudioUpload upload, String sha256) {
         if (upload.idempotencyKey() != null) {
-            Optional<AudioFile> earlier = audioFiles.findByIdempotencyKey(upload.idempotencyKey());
+            Optional<AudioFile> earlier = audioFiles.findByIdempotencyKey(upload.uploadedBy(), upload.idempotencyKey());
             if (earlier.isPresent()) {
                 return Optional.of(requireSameUpload(earlier.get(), sha256, upload));
             }
@@ -233,7 +233,7 @@ public final class AudioService {
             if (upload.idempotencyKey() == null) {
                 throw e;
             }
-            AudioFile winner = audioFiles.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
+            AudioFile winner = audioFiles.findByIdempotencyKey(upload.uploadedBy(), upload.idempotencyKey()).orElseThrow(() -> e);
             requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_AUDIO);
             return winner;
@@ -242,7 +242,6 @@ public final class AudioService {
 
     private static AudioFile requireSameUpload(AudioFile earlier, String sha256, AudioUpload upload) {
         String idempotencyKey = upload.idempotencyKey();
-        UploadChecks.requireSameUploader(idempotencyKey, earlier.uploadedBy(), upload.uploadedBy());
         if (!earlier.contentSha256().equals(sha256)) {
             throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for audio file "
                     + earlier.id() + " with different content");

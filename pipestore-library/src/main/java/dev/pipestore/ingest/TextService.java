@@ -44,12 +44,12 @@ public final class TextService {
      * Stores UTF-8 text from {@code content}.
      *
      * @throws dev.pipestore.InvalidInputException when the content is empty or not UTF-8; nothing is stored
-     * @throws ConflictException when the idempotency key was used for different content or by another uploader
+     * @throws ConflictException when the uploader already used the idempotency key for different content
      */
     public TextDocument add(InputStream content, TextUpload upload) {
         try (SpooledUpload spooled = context.spool(content, new Utf8Inspector())) {
             if (upload.idempotencyKey() != null) {
-                Optional<TextDocument> earlier = documents.findByIdempotencyKey(upload.idempotencyKey());
+                Optional<TextDocument> earlier = documents.findByIdempotencyKey(upload.uploadedBy(), upload.idempotencyKey());
                 if (earlier.isPresent()) {
                     requireSameUpload(earlier.get(), spooled.sha256(), upload);
                     context.listener().deduplicated(DataType.RAW_TEXT);
@@ -97,7 +97,7 @@ public final class TextService {
             if (upload.idempotencyKey() == null) {
                 throw e;
             }
-            TextDocument winner = documents.findByIdempotencyKey(upload.idempotencyKey()).orElseThrow(() -> e);
+            TextDocument winner = documents.findByIdempotencyKey(upload.uploadedBy(), upload.idempotencyKey()).orElseThrow(() -> e);
             requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_TEXT);
             return winner;
@@ -106,7 +106,6 @@ public final class TextService {
 
     private static TextDocument requireSameUpload(TextDocument earlier, String sha256, TextUpload upload) {
         String idempotencyKey = upload.idempotencyKey();
-        UploadChecks.requireSameUploader(idempotencyKey, earlier.uploadedBy(), upload.uploadedBy());
         if (!earlier.contentSha256().equals(sha256)) {
             throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used for text document "
                     + earlier.id() + " with different content");

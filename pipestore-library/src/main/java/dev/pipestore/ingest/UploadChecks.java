@@ -1,11 +1,9 @@
 package dev.pipestore.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.objectstore.ObjectKeys;
-import java.util.Objects;
 
 /** Checks on upload requests shared by audio and text. */
 final class UploadChecks {
@@ -51,18 +49,5 @@ final class UploadChecks {
                     + " printable ASCII characters without spaces");
         }
         return key;
-    }
-
-    /**
-     * A retry may only return a record its own uploader stored: another uploader who picks the same idempotency key
-     * gets a conflict that names neither the record nor its uploader, not their record.
-     *
-     * @throws ConflictException when {@code earlierUploader} is not {@code uploader}
-     */
-    static void requireSameUploader(String idempotencyKey, String earlierUploader, String uploader) {
-        if (!Objects.equals(earlierUploader, uploader)) {
-            throw new ConflictException("idempotency key '" + idempotencyKey + "' was already used by another uploader;"
-                    + " choose keys unique to your uploads");
-        }
     }
 }

@@ -169,19 +169,27 @@ class AudioIngestTest {
     }
 
     @Test
-    void anotherUploadersIdempotencyKeyIsAConflictThatShowsNothingOfTheirFile() {
+    void idempotencyKeysAreScopedToTheirUploader() {
         byte[] wav = TestAudio.wav(1, 8000);
-        AudioFile theirs = store.audio().ingest(new ByteArrayInputStream(wav),
+        AudioFile alices = store.audio().ingest(new ByteArrayInputStream(wav),
                 AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("alice"));
 
-        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(wav),
-                        AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("bob")))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("'job-1'").hasMessageContaining("another uploader")
-                .message().doesNotContain(theirs.id().toString()).doesNotContain("alice");
-        assertThat(allFiles()).containsExactly(theirs);
-        assertThat(store.objects().list("raw/audio/", null, 100).objects()).hasSize(1);
+        AudioFile bobs = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(2, 8000)),
+                AudioUpload.named("b.wav").withIdempotencyKey("job-1").withUploadedBy("bob"));
+        AudioFile nobodys = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("c.wav").withIdempotencyKey("job-1"));
+
+        assertThat(bobs.id()).isNotEqualTo(alices.id());
+        assertThat(bobs.uploadedBy()).isEqualTo("bob");
+        assertThat(nobodys.id()).isNotIn(alices.id(), bobs.id());
         assertThat(store.audio().ingest(new ByteArrayInputStream(wav),
-                AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("alice"))).isEqualTo(theirs);
+                AudioUpload.named("a.wav").withIdempotencyKey("job-1").withUploadedBy("alice"))).isEqualTo(alices);
+        assertThat(store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("c.wav").withIdempotencyKey("job-1")))
+                .isEqualTo(nobodys);
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(wav),
+                        AudioUpload.named("b.wav").withIdempotencyKey("job-1").withUploadedBy("bob")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'job-1'").hasMessageContaining("different content");
+        assertThat(allFiles()).containsExactlyInAnyOrder(alices, bobs, nobodys);
+        assertThat(store.objects().list("raw/audio/", null, 100).objects()).hasSize(3);
     }
 
     @Test

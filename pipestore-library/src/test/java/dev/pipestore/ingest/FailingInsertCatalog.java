@@ -44,8 +44,8 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
-            public Optional<AudioFile> findByIdempotencyKey(String key) {
-                return real.findByIdempotencyKey(key);
+            public Optional<AudioFile> findByIdempotencyKey(String uploadedBy, String key) {
+                return real.findByIdempotencyKey(uploadedBy, key);
             }
 
             @Override

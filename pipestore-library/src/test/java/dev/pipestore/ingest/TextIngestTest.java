@@ -93,15 +93,20 @@ class TextIngestTest {
     }
 
     @Test
-    void anotherUploadersIdempotencyKeyIsAConflict() {
+    void idempotencyKeysAreScopedToTheirUploader() {
         byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
-        TextDocument theirs = store.texts().add(new ByteArrayInputStream(text),
+        TextDocument alices = store.texts().add(new ByteArrayInputStream(text),
                 TextUpload.named("a.txt").withIdempotencyKey("t-2").withUploadedBy("alice"));
 
+        TextDocument bobs = store.texts().add(new ByteArrayInputStream("other".getBytes(StandardCharsets.UTF_8)),
+                TextUpload.named("b.txt").withIdempotencyKey("t-2").withUploadedBy("bob"));
+
+        assertThat(bobs.id()).isNotEqualTo(alices.id());
+        assertThat(store.texts().add(new ByteArrayInputStream(text),
+                TextUpload.named("a.txt").withIdempotencyKey("t-2").withUploadedBy("alice"))).isEqualTo(alices);
         assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream(text),
-                        TextUpload.named("a.txt").withIdempotencyKey("t-2").withUploadedBy("bob")))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("another uploader")
-                .message().doesNotContain(theirs.id().toString());
-        assertThat(store.objects().list("raw/text/", null, 10).objects()).hasSize(1);
+                        TextUpload.named("b.txt").withIdempotencyKey("t-2").withUploadedBy("bob")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'t-2'").hasMessageContaining("different content");
+        assertThat(store.objects().list("raw/text/", null, 10).objects()).hasSize(2);
     }
 }

@@ -142,17 +142,21 @@ class AudioApiTest {
     }
 
     @Test
-    void anotherKeysIdempotencyKeyIsAConflictThatShowsNothingOfTheirUpload() {
+    void anotherKeysIdempotencyKeyStoresItsOwnUploadAndShowsNothingOfTheFirst() {
         byte[] wav = TestAudio.wav(1.7, 8000);
         JsonNode first = SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-shared")
                 .body("audio/wav", wav).send().expect(201).json();
         String otherIngest = SERVER.store().apiKeys().create(Role.INGEST, "second uploader").secret();
 
-        String problem = SERVER.post("/v1/audio?name=idem.wav").bearer(otherIngest).header("Idempotency-Key", "idem-shared")
-                .body("audio/wav", wav).send().problem(409).toString();
+        JsonNode second = SERVER.post("/v1/audio?name=idem.wav").bearer(otherIngest).header("Idempotency-Key", "idem-shared")
+                .body("audio/wav", wav).send().expect(201).json();
+        JsonNode retry = SERVER.post("/v1/audio?name=idem.wav").bearer(otherIngest).header("Idempotency-Key", "idem-shared")
+                .body("audio/wav", wav).send().expect(201).json();
 
-        assertThat(problem).contains("another uploader").doesNotContain(first.path("id").asText())
-                .doesNotContain(first.path("uploaded_by").asText());
-        assertThat(SERVER.get("/v1/audio?limit=1000").bearer(otherIngest).send().expect(200).json().path("items")).isEmpty();
+        assertThat(second.path("id").asText()).isNotEqualTo(first.path("id").asText());
+        assertThat(second.path("uploaded_by").asText()).isNotEqualTo(first.path("uploaded_by").asText());
+        assertThat(retry.path("id")).isEqualTo(second.path("id"));
+        assertThat(SERVER.get("/v1/audio?limit=1000").bearer(otherIngest).send().expect(200).json().path("items"))
+                .extracting(item -> item.path("id").asText()).containsExactly(second.path("id").asText());
     }
 }

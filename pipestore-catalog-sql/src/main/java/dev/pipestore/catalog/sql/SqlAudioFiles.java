@@ -79,10 +79,11 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
-    public Optional<AudioFile> findByIdempotencyKey(String idempotencyKey) {
+    public Optional<AudioFile> findByIdempotencyKey(String uploadedBy, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return database.run("find audio file by idempotency key", c -> database.queryOne(c,
-                SELECT + " WHERE idempotency_key = ?", b -> b.text(idempotencyKey), SqlAudioFiles::map));
+                SELECT + " WHERE idempotency_key = ? AND COALESCE(uploaded_by, '') = ?",
+                b -> b.text(idempotencyKey).text(uploadedBy == null ? "" : uploadedBy), SqlAudioFiles::map));
     }
 
     @Override

@@ -59,10 +59,11 @@ final class SqlTextDocuments implements TextDocuments {
     }
 
     @Override
-    public Optional<TextDocument> findByIdempotencyKey(String idempotencyKey) {
+    public Optional<TextDocument> findByIdempotencyKey(String uploadedBy, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return database.run("find text document by idempotency key", c -> database.queryOne(c,
-                SELECT + " WHERE idempotency_key = ?", b -> b.text(idempotencyKey), SqlTextDocuments::map));
+                SELECT + " WHERE idempotency_key = ? AND COALESCE(uploaded_by, '') = ?",
+                b -> b.text(idempotencyKey).text(uploadedBy == null ? "" : uploadedBy), SqlTextDocuments::map));
     }
 
     @Override

@@ -78,7 +78,7 @@ class SqliteSharedFileTest {
                 assertThat(counts).containsEntry("parent", 30);
                 int childRows = counts.get("child");
                 for (int round = 0; round < childRows; round++) {
-                    assertThat(catalog.audioFiles().findByIdempotencyKey("child-" + round)).as("child round %d", round).isPresent();
+                    assertThat(catalog.audioFiles().findByIdempotencyKey(null, "child-" + round)).as("child round %d", round).isPresent();
                 }
             } finally {
                 child.destroyForcibly();
@@ -91,7 +91,7 @@ class SqliteSharedFileTest {
         AudioFile written;
         try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
             SqliteWriter.write(catalog, 1, "before-restart");
-            written = catalog.audioFiles().findByIdempotencyKey("before-restart-0").orElseThrow();
+            written = catalog.audioFiles().findByIdempotencyKey(null, "before-restart-0").orElseThrow();
         }
 
         try (SqlCatalog reopened = SqlCatalog.open(settings(), true)) {
@@ -115,7 +115,7 @@ class SqliteSharedFileTest {
 
     private static void awaitFirstRowOf(SqlCatalog catalog, String writer, Process process) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (catalog.audioFiles().findByIdempotencyKey(writer + "-0").isEmpty()) {
+        while (catalog.audioFiles().findByIdempotencyKey(null, writer + "-0").isEmpty()) {
             assertThat(process.isAlive()).as("the writer process is running").isTrue();
             assertThat(System.nanoTime()).as("the writer process wrote within 60 s").isLessThan(deadline);
             Thread.sleep(20);
