@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Rows stored before the uploaded_by column (schema version 4), when the server kept the uploader in
  * {@code metadata.uploaded_by}, have it in the column after migrating, and no longer in the metadata; values the server
- * never wrote (not a string) stay where they were.
+ * never wrote (not a string) stay where they were. An idempotency key stored then belongs to that uploader afterwards.
  */
 class UploaderMigrationTest {
 
@@ -49,6 +49,7 @@ class UploaderMigrationTest {
                 insertAudio(statement, stamped, "{\"call\": 42, \"uploaded_by\": \"key-1\"}");
                 insertAudio(statement, numeric, "{\"uploaded_by\": 7}");
                 insertAudio(statement, none, null);
+                statement.executeUpdate("UPDATE audio_files SET idempotency_key = 'retry-1' WHERE id = '" + stamped + "'");
                 statement.executeUpdate("INSERT INTO text_documents (id, file_path, file_size, content_sha256, object_key, metadata)"
                         + " VALUES ('" + text + "', 'b/t', 1, 'abc', 't', '{\"uploaded_by\": \"key-2\"}')");
             }
@@ -66,6 +67,8 @@ class UploaderMigrationTest {
                 assertThat(document.metadata()).isEqualTo(Metadata.empty());
                 assertThat(catalog.audioFiles().list(AudioFileQuery.all().withUploadedBy("key-1"), PageRequest.firstPage()).items())
                         .extracting(AudioFile::id).containsExactly(stamped);
+                assertThat(catalog.audioFiles().findByIdempotencyKey("key-1", "retry-1")).map(AudioFile::id).contains(stamped);
+                assertThat(catalog.audioFiles().findByIdempotencyKey(null, "retry-1")).isEmpty();
             }
         }
 
