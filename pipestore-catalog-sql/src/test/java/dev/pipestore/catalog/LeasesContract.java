@@ -117,6 +117,69 @@ interface LeasesContract extends UsesCatalog {
     }
 
     @Test
+    default void theHolderMovesTheFileOnAndReplacesItsMetadataInOneWrite() {
+        AudioFile file = claimedBy("worker-1");
+
+        AudioFile done = catalog().audioFiles().updateStatus(file.id(), CLAIMED, DONE, Samples.json("{\"words\":12}"), "worker-1", NOW);
+
+        assertThat(done.status()).isEqualTo(DONE);
+        assertThat(done.metadata()).isEqualTo(Samples.json("{\"words\":12}"));
+        assertThat(catalog().audioFiles().get(file.id())).isEqualTo(done);
+        assertThat(catalog().audioFiles().lease(file.id())).isEmpty();
+    }
+
+    @Test
+    default void aRefusedMoveLeavesTheMetadataAsItWas() {
+        AudioFile file = claimedBy("worker-1");
+
+        assertLeaseConflict(() -> catalog().audioFiles().updateStatus(file.id(), CLAIMED, DONE, Samples.json("{\"x\":1}"),
+                "worker-2", NOW), Reason.HELD_BY_ANOTHER, "worker-1");
+        assertThatThrownBy(() -> catalog().audioFiles().updateStatus(file.id(), FROM, DONE, Samples.json("{\"x\":2}")))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(catalog().audioFiles().get(file.id())).isEqualTo(file);
+    }
+
+    @Test
+    default void theOverrideMovesAndReplacesTheMetadataWhoeverHoldsTheLease() {
+        AudioFile file = claimedBy("worker-1");
+
+        AudioFile failed = catalog().audioFiles().updateStatus(file.id(), CLAIMED, AudioStatus.FAILED, Samples.json("{\"why\":\"bad\"}"));
+
+        assertThat(failed.status()).isEqualTo(AudioStatus.FAILED);
+        assertThat(failed.metadata()).isEqualTo(Samples.json("{\"why\":\"bad\"}"));
+        assertThat(catalog().audioFiles().lease(file.id())).isEmpty();
+    }
+
+    @Test
+    default void onlyTheHolderReplacesALeasedFilesMetadataAndTheLeaseStays() {
+        AudioFile file = claimedBy("worker-1");
+        Lease lease = catalog().audioFiles().lease(file.id()).orElseThrow();
+
+        assertLeaseConflict(() -> catalog().audioFiles().updateMetadata(file.id(), Samples.json("{\"x\":1}"), "worker-2", NOW),
+                Reason.HELD_BY_ANOTHER, "worker-1", "not by worker-2", "metadata was not changed");
+        assertLeaseConflict(() -> catalog().audioFiles().updateMetadata(file.id(), Samples.json("{\"x\":1}"), "worker-1",
+                NOW.plus(LEASE)), Reason.EXPIRED, "worker-1");
+        assertThat(catalog().audioFiles().get(file.id())).isEqualTo(file);
+
+        AudioFile updated = catalog().audioFiles().updateMetadata(file.id(), Samples.json("{\"x\":3}"), "worker-1", NOW);
+
+        assertThat(updated.metadata()).isEqualTo(Samples.json("{\"x\":3}"));
+        assertThat(updated.status()).isEqualTo(CLAIMED);
+        assertThat(catalog().audioFiles().lease(file.id())).contains(lease);
+    }
+
+    @Test
+    default void anUnclaimedFilesMetadataIsReplacedForAnyWorker() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio(at(0)));
+
+        assertThat(catalog().audioFiles().updateMetadata(file.id(), Samples.json("{\"x\":4}"), "anyone", NOW).metadata())
+                .isEqualTo(Samples.json("{\"x\":4}"));
+        assertThatThrownBy(() -> catalog().audioFiles().updateMetadata(UUID.randomUUID(), Samples.json("{}"), "anyone", NOW))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     default void renewalExtendsTheLeaseFromNowAndKeepsOtherClaimersOff() {
         AudioFile file = claimedBy("worker-1");
         Instant renewedAt = NOW.plus(LEASE).minusSeconds(1);

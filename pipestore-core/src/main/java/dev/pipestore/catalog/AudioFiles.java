@@ -64,23 +64,35 @@ public interface AudioFiles {
     /**
      * Moves a file from {@code expected} to {@code next} atomically and returns the updated row, whoever holds its
      * lease: the lease ends. This is the operator's override; workers use
-     * {@link #updateStatus(UUID, AudioStatus, AudioStatus, String, Instant)}.
+     * {@link #updateStatus(UUID, AudioStatus, AudioStatus, ObjectNode, String, Instant)}.
      *
+     * @param metadata replaces the metadata object in the same statement, or {@code null} to keep it
      * @throws NotFoundException when there is no such file
-     * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more
+     * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more; nothing changed
      */
-    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next);
+    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata);
+
+    /** {@link #updateStatus(UUID, AudioStatus, AudioStatus, ObjectNode)} keeping the metadata. */
+    default AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
+        return updateStatus(id, expected, next, null);
+    }
 
     /**
      * Moves a file from {@code expected} to {@code next} for {@code holder}, in one statement with the lease check: a
      * leased file moves only if {@code holder} owns its lease and the lease is unexpired at {@code now}; a file without
      * a lease moves for anyone. The move ends the lease: it is how a claimer reports its work done.
      *
+     * @param metadata replaces the metadata object in the same statement, or {@code null} to keep it
      * @throws NotFoundException when there is no such file
-     * @throws dev.pipestore.LeaseConflictException when the lease expired or belongs to another holder
-     * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or belongs to another holder; nothing changed
+     * @throws dev.pipestore.ConflictException when its status is not {@code expected} any more; nothing changed
      */
-    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now);
+    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata, String holder, Instant now);
+
+    /** {@link #updateStatus(UUID, AudioStatus, AudioStatus, ObjectNode, String, Instant)} keeping the metadata. */
+    default AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
+        return updateStatus(id, expected, next, null, holder, now);
+    }
 
     /**
      * Extends the unexpired lease {@code holder} has on a file to {@code now + lease}, so a worker with long work can
@@ -104,8 +116,17 @@ public interface AudioFiles {
      */
     AudioFile releaseLease(UUID id, String holder, Instant now);
 
-    /** Replaces the metadata object and returns the updated row. */
+    /** Replaces the metadata object and returns the updated row, whoever holds the file's lease (the override). */
     AudioFile updateMetadata(UUID id, ObjectNode metadata);
+
+    /**
+     * Replaces the metadata object for {@code holder}, in one statement with the lease check of
+     * {@link #updateStatus(UUID, AudioStatus, AudioStatus, ObjectNode, String, Instant)}; the lease stays as it was.
+     *
+     * @throws NotFoundException when there is no such file
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or belongs to another holder; nothing changed
+     */
+    AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder, Instant now);
 
     /**
      * Removes the row; returns whether there was one.

@@ -26,9 +26,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Audio files: ingest (probe, store the bytes, then the row), read, list, status changes and deletion.
@@ -115,7 +115,7 @@ public final class AudioService {
      * @throws ConflictException when the transition is not allowed or another caller changed the status first
      */
     public AudioFile updateStatus(UUID id, AudioStatus next) {
-        return move(id, next, current -> audioFiles.updateStatus(id, current, next));
+        return updateStatus(id, next, null, null);
     }
 
     /**
@@ -128,7 +128,31 @@ public final class AudioService {
      * @throws ConflictException when the transition is not allowed or another caller changed the status first
      */
     public AudioFile updateStatus(UUID id, AudioStatus next, String holder) {
-        return move(id, next, current -> audioFiles.updateStatus(id, current, next, holder, context.now()));
+        return updateStatus(id, next, null, Objects.requireNonNull(holder, "holder"));
+    }
+
+    /**
+     * Moves the file to {@code next} and replaces its metadata in one write, so a failure leaves both as they were.
+     *
+     * @param metadata the new metadata object, or {@code null} to keep it; checked before anything is written
+     * @param holder the worker that holds the lease, as in {@link #updateStatus(UUID, AudioStatus, String)}, or
+     *     {@code null} for the operator's override
+     * @throws dev.pipestore.InvalidInputException naming {@code metadata}; nothing changed
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or another worker holds it; nothing changed
+     * @throws ConflictException when the transition is not allowed or another caller changed the status first
+     */
+    public AudioFile updateStatus(UUID id, AudioStatus next, ObjectNode metadata, String holder) {
+        ObjectNode checked = metadata == null ? null : UploadChecks.metadata(metadata);
+        AudioFile current = get(id);
+        if (current.status() == next) {
+            return checked == null ? current : writeMetadata(id, checked, holder);
+        }
+        if (!current.status().canMoveTo(next)) {
+            throw new ConflictException("audio file " + id + " is " + current.status().wireName() + " and cannot move to "
+                    + next.wireName() + "; allowed: " + current.status().allowedNext().stream().map(AudioStatus::wireName).toList());
+        }
+        return holder == null ? audioFiles.updateStatus(id, current.status(), next, checked)
+                : audioFiles.updateStatus(id, current.status(), next, checked, holder, context.now());
     }
 
     /**
@@ -153,18 +177,6 @@ public final class AudioService {
         return audioFiles.releaseLease(id, holder, context.now());
     }
 
-    private AudioFile move(UUID id, AudioStatus next, Function<AudioStatus, AudioFile> update) {
-        AudioFile current = get(id);
-        if (current.status() == next) {
-            return current;
-        }
-        if (!current.status().canMoveTo(next)) {
-            throw new ConflictException("audio file " + id + " is " + current.status().wireName() + " and cannot move to "
-                    + next.wireName() + "; allowed: " + current.status().allowedNext().stream().map(AudioStatus::wireName).toList());
-        }
-        return update.apply(current.status());
-    }
-
     /**
      * Hands out up to {@code request.limit()} files, oldest first, that no other caller holds, moving them to
      * {@code request.to()} under a lease. Moving a claimed file on with {@link #updateStatus(UUID, AudioStatus, String)}
@@ -183,9 +195,23 @@ public final class AudioService {
         return audioFiles.claim(request.from(), request.to(), request.limit(), request.lease(), request.owner(), context.now());
     }
 
-    /** Replaces the metadata object. */
+    /** Replaces the metadata object, whoever holds the file's lease (the operator's override). */
     public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
-        return audioFiles.updateMetadata(id, UploadChecks.metadata(metadata));
+        return updateMetadata(id, metadata, null);
+    }
+
+    /**
+     * Replaces the metadata object for the worker {@code holder}: a leased file only while {@code holder} owns its
+     * unexpired lease, which stays as it is; {@code null} is the operator's override.
+     *
+     * @throws dev.pipestore.LeaseConflictException when the lease expired or another worker holds it; nothing changed
+     */
+    public AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder) {
+        return writeMetadata(id, UploadChecks.metadata(metadata), holder);
+    }
+
+    private AudioFile writeMetadata(UUID id, ObjectNode checked, String holder) {
+        return holder == null ? audioFiles.updateMetadata(id, checked) : audioFiles.updateMetadata(id, checked, holder, context.now());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pipestore.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.LeaseConflictException;
@@ -10,6 +11,7 @@ import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioStatus;
 import dev.pipestore.catalog.ClaimedAudioFile;
+import dev.pipestore.catalog.Metadata;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.testing.audio.TestAudio;
 import java.io.ByteArrayInputStream;
@@ -86,6 +88,30 @@ class ClaimTest {
         assertThat(store.audio().releaseLease(second.id(), "asr-1").status()).isEqualTo(AudioStatus.UPLOADED);
         assertThat(store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 2, 60, "asr-2")))
                 .extracting(c -> c.file().id()).containsExactly(second.id());
+    }
+
+    @Test
+    void aWorkerChangesTheMetadataOfWhatItHoldsAloneOrWithItsStatus() {
+        AudioFile file = ingest("a.wav");
+        store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 1, 60, "asr-1"));
+        ObjectNode progress = Metadata.empty().put("step", "decoding");
+
+        assertThatThrownBy(() -> store.audio().updateMetadata(file.id(), progress, "asr-2"))
+                .isInstanceOf(LeaseConflictException.class);
+        assertThatThrownBy(() -> store.audio().updateStatus(file.id(), AudioStatus.PROCESSING, progress, "asr-2"))
+                .as("a status the file is already in still checks the lease when metadata comes with it")
+                .isInstanceOf(LeaseConflictException.class);
+        assertRefused(() -> store.audio().updateStatus(file.id(), AudioStatus.TRANSCRIBED, Metadata.empty().put("bad", "\u0000"),
+                "asr-1"), "metadata");
+        assertThat(store.audio().get(file.id()).status()).isEqualTo(AudioStatus.PROCESSING);
+        assertThat(store.audio().get(file.id()).metadata()).isEqualTo(file.metadata());
+
+        assertThat(store.audio().updateMetadata(file.id(), progress, "asr-1").metadata()).isEqualTo(progress);
+        assertThat(store.catalog().audioFiles().lease(file.id())).isPresent();
+        AudioFile done = store.audio().updateStatus(file.id(), AudioStatus.TRANSCRIBED, Metadata.empty().put("step", "done"), "asr-1");
+        assertThat(done.status()).isEqualTo(AudioStatus.TRANSCRIBED);
+        assertThat(done.metadata().path("step").asText()).isEqualTo("done");
+        assertThat(store.catalog().audioFiles().lease(file.id())).isEmpty();
     }
 
     @Test

@@ -75,13 +75,14 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
-            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
-                return real.updateStatus(id, expected, next);
+            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata) {
+                return real.updateStatus(id, expected, next, metadata);
             }
 
             @Override
-            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
-                return real.updateStatus(id, expected, next, holder, now);
+            public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata, String holder,
+                    Instant now) {
+                return real.updateStatus(id, expected, next, metadata, holder, now);
             }
 
             @Override
@@ -97,6 +98,11 @@ final class FailingInsertCatalog implements Catalog {
             @Override
             public AudioFile updateMetadata(UUID id, ObjectNode metadata) {
                 return real.updateMetadata(id, metadata);
+            }
+
+            @Override
+            public AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder, Instant now) {
+                return real.updateMetadata(id, metadata, holder, now);
             }
 
             @Override

@@ -158,6 +158,43 @@ class LeaseApiTest {
     }
 
     @Test
+    void onlyTheHolderChangesALeasedFilesMetadataAndKeepsItsLease() {
+        String id = failedFile();
+        claim(workerA, 600, null);
+        String before = SERVER.get("/v1/audio/" + id).as(Role.READ).send().expect(200).json().path("metadata").toString();
+
+        JsonNode refused = SERVER.call("PATCH", "/v1/audio/" + id).bearer(workerB).json("{\"metadata\": {\"step\": \"b\"}}")
+                .send().problem(409);
+        assertThat(refused.path("type").asText()).isEqualTo("urn:pipestore:problem:lease-held-by-another");
+        assertThat(SERVER.get("/v1/audio/" + id).as(Role.READ).send().expect(200).json().path("metadata").toString()).isEqualTo(before);
+
+        JsonNode updated = SERVER.call("PATCH", "/v1/audio/" + id).bearer(workerA).json("{\"metadata\": {\"step\": \"a\"}}")
+                .send().expect(200).json();
+        assertThat(updated.path("metadata").path("step").asText()).isEqualTo("a");
+        assertThat(updated.path("status").asText()).isEqualTo("uploaded");
+        assertThat(SERVER.store().catalog().audioFiles().lease(UUID.fromString(id))).isPresent();
+        SERVER.call("PATCH", "/v1/audio/" + id).as(Role.ADMIN).json("{\"metadata\": {\"step\": \"admin\"}}").send().expect(200);
+    }
+
+    @Test
+    void theHolderCompletesAndReplacesTheMetadataTogetherAndARefusalChangesNeither() {
+        String id = failedFile();
+        claim(workerA, 600, null);
+
+        SERVER.call("PATCH", "/v1/audio/" + id).bearer(workerB).json("{\"status\": \"processing\", \"metadata\": {\"by\": \"b\"}}")
+                .send().problem(409);
+        JsonNode unchanged = SERVER.get("/v1/audio/" + id).as(Role.READ).send().expect(200).json();
+        assertThat(unchanged.path("status").asText()).isEqualTo("uploaded");
+        assertThat(unchanged.path("metadata").has("by")).isFalse();
+
+        JsonNode done = SERVER.call("PATCH", "/v1/audio/" + id).bearer(workerA)
+                .json("{\"status\": \"processing\", \"metadata\": {\"by\": \"a\"}}").send().expect(200).json();
+        assertThat(done.path("status").asText()).isEqualTo("processing");
+        assertThat(done.path("metadata").path("by").asText()).isEqualTo("a");
+        assertThat(SERVER.store().catalog().audioFiles().lease(UUID.fromString(id))).isEmpty();
+    }
+
+    @Test
     void anAdminKeyMovesALeasedFileWhoeverHoldsIt() {
         String id = failedFile();
         claim(workerA, 600, null);

@@ -1,5 +1,6 @@
 package dev.pipestore.catalog.sql;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.ConflictException;
 import dev.pipestore.LeaseConflictException;
 import dev.pipestore.LeaseConflictException.Reason;
@@ -33,20 +34,33 @@ final class AudioLeases {
     private final Database database;
     private final String table;
     private final String columns;
+    private final String jsonParameter;
 
     AudioLeases(Database database, String table, String columns) {
         this.database = database;
         this.table = table;
         this.columns = columns;
+        this.jsonParameter = database.dialect().jsonParameter();
     }
 
-    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
+    /** {@code metadata = ?, } when {@code metadata} replaces the stored object, nothing when it is kept. */
+    String metadataAssignment(ObjectNode metadata) {
+        return metadata == null ? "" : "metadata = " + jsonParameter + ", ";
+    }
+
+    /** Binds {@code metadata} where {@link #metadataAssignment} put its parameter. */
+    Binder bindMetadata(Binder binder, ObjectNode metadata) throws SQLException {
+        return metadata == null ? binder : binder.metadata(metadata);
+    }
+
+    AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata, String holder, Instant now) {
         ClaimLimits.checkOwner(holder);
         Instant at = Binder.storable("now", now);
         return database.inTransaction("change status of audio file " + id + " for lease holder", c -> {
-            int changed = database.update(c, "UPDATE " + table + " SET status = ?, updated_at = ?, " + CLEAR_LEASE
-                    + " WHERE id = ? AND status = ? AND (lease_owner IS NULL OR (" + HELD_BY + "))",
-                    b -> b.text(next.wireName()).instant(at).uuid(id).text(expected.wireName()).text(holder).instant(at));
+            int changed = database.update(c, "UPDATE " + table + " SET status = ?, " + metadataAssignment(metadata)
+                    + "updated_at = ?, " + CLEAR_LEASE + " WHERE id = ? AND status = ? AND (lease_owner IS NULL OR (" + HELD_BY + "))",
+                    b -> bindMetadata(b.text(next.wireName()), metadata).instant(at).uuid(id).text(expected.wireName())
+                            .text(holder).instant(at));
             if (changed == 0) {
                 State state = state(c, id);
                 if (state.status() != expected) {
@@ -54,6 +68,25 @@ final class AudioLeases {
                             + expected.wireName() + "; its status was not changed to " + next.wireName());
                 }
                 throw refusal(id, state, holder, at, "its status was not changed to " + next.wireName());
+            }
+            return read(c, id);
+        });
+    }
+
+    /** The lease stays as it is: replacing the metadata is part of the work, not its end. */
+    AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder, Instant now) {
+        ClaimLimits.checkOwner(holder);
+        Instant at = Binder.storable("now", now);
+        return database.inTransaction("update metadata of audio file " + id + " for lease holder", c -> {
+            int changed = database.update(c, "UPDATE " + table + " SET metadata = " + jsonParameter + ", updated_at = ?"
+                    + " WHERE id = ? AND (lease_owner IS NULL OR (" + HELD_BY + "))",
+                    b -> b.metadata(metadata).instant(at).uuid(id).text(holder).instant(at));
+            if (changed == 0) {
+                State state = state(c, id);
+                if (state.lease().isEmpty()) {
+                    throw new ConflictException("audio file " + id + " changed while its metadata was being updated; try again");
+                }
+                throw refusal(id, state, holder, at, "its metadata was not changed");
             }
             return read(c, id);
         });

@@ -125,15 +125,15 @@ final class SqlAudioFiles implements AudioFiles {
 
     /** Also ends any lease, whoever holds it: the operator's override. */
     @Override
-    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next) {
+    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
         Instant now = Binder.storable("updated_at", clock.instant());
         return database.inTransaction("change status of audio file " + id, c -> {
-            int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, updated_at = ?,"
-                    + " lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL WHERE id = ? AND status = ?",
-                    b -> b.text(next.wireName()).instant(now).uuid(id).text(expected.wireName()));
+            int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, " + leases.metadataAssignment(metadata)
+                    + "updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL WHERE id = ? AND status = ?",
+                    b -> leases.bindMetadata(b.text(next.wireName()), metadata).instant(now).uuid(id).text(expected.wireName()));
             AudioFile current = database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map)
                     .orElseThrow(() -> new NotFoundException("audio file", id.toString()));
             if (changed == 0) {
@@ -145,12 +145,13 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
-    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, String holder, Instant now) {
+    public AudioFile updateStatus(UUID id, AudioStatus expected, AudioStatus next, ObjectNode metadata, String holder,
+            Instant now) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(now, "now");
-        return leases.updateStatus(id, expected, next, holder, now);
+        return leases.updateStatus(id, expected, next, metadata, holder, now);
     }
 
     @Override
@@ -179,6 +180,14 @@ final class SqlAudioFiles implements AudioFiles {
             }
             return database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map).orElseThrow();
         });
+    }
+
+    @Override
+    public AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder, Instant now) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(now, "now");
+        return leases.updateMetadata(id, metadata, holder, now);
     }
 
     @Override

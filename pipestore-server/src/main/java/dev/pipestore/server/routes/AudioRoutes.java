@@ -6,7 +6,6 @@ import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
-import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
@@ -71,8 +70,9 @@ final class AudioRoutes implements Api.Routes {
     }
 
     /**
-     * Status first, so a refused transition (409) leaves the metadata as it was too. A worker moves a leased file only
-     * while its key holds the lease; an admin key moves it whoever holds it (the override), ending the lease.
+     * Status and metadata change in one write: a refused transition (409) or lease leaves both as they were. A worker
+     * changes a leased file only while its key holds the lease; an admin key changes it whoever holds it (the override),
+     * and a status change ends the lease.
      */
     private void patch(Context ctx) {
         UUID id = Params.uuid(ctx, "id");
@@ -81,17 +81,10 @@ final class AudioRoutes implements Api.Routes {
             throw new InvalidInputException("body", "give status, metadata or both");
         }
         AudioStatus status = patch.status() == null ? null : AudioStatus.parse(patch.status());
-        // Refused metadata must not leave the status moved: check it before anything is written.
-        ObjectNode metadata = patch.metadata() == null ? null : Metadata.checkedCopy("metadata", patch.metadata());
-        AudioFile file = api.store().audio().get(id);
-        if (status != null) {
-            boolean admin = Caller.of(ctx).map(c -> c.role() == Role.ADMIN).orElse(false);
-            file = admin && patch.owner() == null ? api.store().audio().updateStatus(id, status)
-                    : api.store().audio().updateStatus(id, status, LeaseHolder.of(ctx, patch.owner()));
-        }
-        if (metadata != null) {
-            file = api.store().audio().updateMetadata(id, metadata);
-        }
+        boolean admin = Caller.of(ctx).map(c -> c.role() == Role.ADMIN).orElse(false);
+        String holder = admin && patch.owner() == null ? null : LeaseHolder.of(ctx, patch.owner());
+        AudioFile file = status == null ? api.store().audio().updateMetadata(id, patch.metadata(), holder)
+                : api.store().audio().updateStatus(id, status, patch.metadata(), holder);
         Responses.record(ctx, file);
     }
 
