@@ -124,16 +124,23 @@ interface AudioFilesContract extends UsesCatalog {
     }
 
     @Test
-    default void findBySha256ReturnsTheOldestFileWithThatContent() {
+    default void findBySha256ReturnsTheUploadersOldestFileWithThatContent() {
         String sha = Samples.sha256();
-        AudioFile newer = Samples.withSha256(Samples.audio(at(20)), sha);
-        AudioFile oldest = Samples.withSha256(Samples.audio(at(10)), sha);
+        AudioFile newer = Samples.withSha256(Samples.audio(at(20)), sha).withUploadedBy("key-a");
+        AudioFile oldest = Samples.withSha256(Samples.audio(at(10)), sha).withUploadedBy("key-a");
+        AudioFile anothers = Samples.withSha256(Samples.audio(at(5)), sha).withUploadedBy("someone else");
+        AudioFile nobodys = Samples.withSha256(Samples.audio(at(7)), sha).withUploadedBy(null);
         catalog().audioFiles().insert(newer);
         catalog().audioFiles().insert(oldest);
+        catalog().audioFiles().insert(anothers);
+        catalog().audioFiles().insert(nobodys);
         catalog().audioFiles().insert(Samples.audio(at(0)));
 
-        assertThat(catalog().audioFiles().findBySha256(sha)).contains(oldest);
-        assertThat(catalog().audioFiles().findBySha256(Samples.sha256())).isEmpty();
+        assertThat(catalog().audioFiles().findBySha256("key-a", sha)).contains(oldest);
+        assertThat(catalog().audioFiles().findBySha256("someone else", sha)).contains(anothers);
+        assertThat(catalog().audioFiles().findBySha256(null, sha)).contains(nobodys);
+        assertThat(catalog().audioFiles().findBySha256("a third", sha)).isEmpty();
+        assertThat(catalog().audioFiles().findBySha256("key-a", Samples.sha256())).isEmpty();
     }
 
     @Test

@@ -42,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
             description = "Who uploaded the files, kept as uploaded_by (the HTTP API records the API key's id there).")
     String uploadedBy;
 
-    @Option(names = "--dedupe", description = "Return an existing file with identical content instead of storing a copy.")
+    @Option(names = "--dedupe", description = "Return an existing file with identical content (of the same --uploaded-by) instead of storing a copy.")
     boolean dedupe;
 
     @Option(names = "--json", description = "One JSON record per line instead of text.")

@@ -33,8 +33,11 @@ public interface AudioFiles {
     /** The file whose bytes are stored under {@code objectKey}. */
     Optional<AudioFile> findByObjectKey(String objectKey);
 
-    /** The oldest file with this content hash, for content-hash dedupe. */
-    Optional<AudioFile> findBySha256(String contentSha256);
+    /**
+     * The oldest file that {@code uploadedBy} stored with this content hash, for content-hash dedupe: like idempotency
+     * keys, dedupe stays within one uploader, and {@code null} (nobody named) is a scope of its own.
+     */
+    Optional<AudioFile> findBySha256(String uploadedBy, String contentSha256);
 
     /** Newest first, by keyset pagination on ({@code created_at}, {@code id}). */
     Page<AudioFile> list(AudioFileQuery query, PageRequest page);

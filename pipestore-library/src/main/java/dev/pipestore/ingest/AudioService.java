@@ -236,7 +236,7 @@ public final class AudioService {
                 return Optional.of(requireSameUpload(earlier.get(), sha256, upload));
             }
         }
-        return upload.dedupeByContent() ? audioFiles.findBySha256(sha256) : Optional.empty();
+        return upload.dedupeByContent() ? audioFiles.findBySha256(upload.uploadedBy(), sha256) : Optional.empty();
     }
 
     private AudioFile store(SpooledUpload spooled, AudioInfo info, AudioUpload upload) {

@@ -13,7 +13,8 @@ import dev.pipestore.catalog.Metadata;
  * @param language BCP 47 tag of the speech, or {@code null}
  * @param metadata a JSON object of at most {@link Metadata#MAX_BYTES}, or {@code null}
  * @param idempotencyKey a retry of the same key returns the first record and stores nothing twice; or {@code null}
- * @param dedupeByContent return an existing file with the same SHA-256 instead of storing another copy
+ * @param dedupeByContent return an existing file of the same uploader with the same SHA-256 instead of storing another
+ *     copy
  * @param uploadedBy who uploads, kept in the record's {@code uploaded_by} (the server sets the API key's id; never a
  *     secret), or {@code null}
  */

@@ -226,6 +226,21 @@ class AudioIngestTest {
     }
 
     @Test
+    void contentDedupeStaysWithinOneUploader() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioFile alices = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("a.wav").withUploadedBy("alice"));
+
+        AudioFile bobs = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("b.wav").withUploadedBy("bob").deduplicatingByContent());
+        AudioFile alicesAgain = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("c.wav").withUploadedBy("alice").deduplicatingByContent());
+
+        assertThat(bobs.id()).isNotEqualTo(alices.id());
+        assertThat(bobs.uploadedBy()).isEqualTo("bob");
+        assertThat(alicesAgain).isEqualTo(alices);
+    }
+
+    @Test
     void statusFollowsTheStateMachineAndRefusedMovesAreConflicts() {
         AudioFile file = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("a.wav"));
 

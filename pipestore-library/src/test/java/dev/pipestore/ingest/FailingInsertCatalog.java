@@ -49,8 +49,8 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
-            public Optional<AudioFile> findBySha256(String sha256) {
-                return real.findBySha256(sha256);
+            public Optional<AudioFile> findBySha256(String uploadedBy, String sha256) {
+                return real.findBySha256(uploadedBy, sha256);
             }
 
             @Override

@@ -94,11 +94,11 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
-    public Optional<AudioFile> findBySha256(String contentSha256) {
+    public Optional<AudioFile> findBySha256(String uploadedBy, String contentSha256) {
         Objects.requireNonNull(contentSha256, "contentSha256");
         return database.run("find audio file by SHA-256", c -> database.queryOne(c,
-                SELECT + " WHERE content_sha256 = ? ORDER BY created_at, id LIMIT 1", b -> b.text(contentSha256),
-                SqlAudioFiles::map));
+                SELECT + " WHERE content_sha256 = ? AND COALESCE(uploaded_by, '') = ? ORDER BY created_at, id LIMIT 1",
+                b -> b.text(contentSha256).text(uploadedBy == null ? "" : uploadedBy), SqlAudioFiles::map));
     }
 
     @Override
