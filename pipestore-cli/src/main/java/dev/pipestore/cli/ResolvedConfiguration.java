@@ -33,6 +33,7 @@ final class ResolvedConfiguration {
                 : config.database().displayUrl());
         lines.put(ConfigKeys.DATABASE_POOL_SIZE, Integer.toString(config.database().poolSize()));
         lines.put(ConfigKeys.DATABASE_MAX_OVERFLOW, Integer.toString(config.database().maxOverflow()));
+        lines.put(ConfigKeys.DATABASE_QUERY_TIMEOUT, Long.toString(config.database().queryTimeout().toSeconds()));
         switch (config.cache()) {
             case CacheConfig.Redis redis -> {
                 lines.put(ConfigKeys.REDIS_HOST, redis.host());

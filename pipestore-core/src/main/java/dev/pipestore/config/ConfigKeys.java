@@ -32,6 +32,13 @@ public final class ConfigKeys {
     /** Extra connections allowed under load, above the pool size. Default {@value #DEFAULT_MAX_OVERFLOW}. */
     public static final String DATABASE_MAX_OVERFLOW = "DATABASE_MAX_OVERFLOW";
     public static final int DEFAULT_MAX_OVERFLOW = 20;
+    /**
+     * Longest wait, in seconds, for the catalog database to answer one statement (a database that hangs or a network
+     * that drops packets then gives a 503, not a hung request). Migrations are exempt. Default
+     * {@value #DEFAULT_QUERY_TIMEOUT_SECONDS}.
+     */
+    public static final String DATABASE_QUERY_TIMEOUT = "DATABASE_QUERY_TIMEOUT";
+    public static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 30;
 
     /** Redis host. Unset: an in-process cache. */
     public static final String REDIS_HOST = "REDIS_HOST";

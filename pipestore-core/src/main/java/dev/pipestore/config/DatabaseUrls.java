@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,10 @@ final class DatabaseUrls {
 
     private DatabaseUrls() {}
 
-    static DatabaseConfig parse(String url, int poolSize, int maxOverflow) {
+    static DatabaseConfig parse(String url, int poolSize, int maxOverflow, Duration queryTimeout) {
         String display = redact(url);
         if (url.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            return parseJdbc(url, display, poolSize, maxOverflow);
+            return parseJdbc(url, display, poolSize, maxOverflow, queryTimeout);
         }
         URI uri;
         try {
@@ -39,8 +40,8 @@ final class DatabaseUrls {
         int plus = scheme.indexOf('+');
         String family = plus < 0 ? scheme : scheme.substring(0, plus);
         return switch (family) {
-            case "postgresql", "postgres" -> fromUri(uri, "postgresql", 5432, display, poolSize, maxOverflow);
-            case "mysql", "mariadb" -> fromUri(uri, "mariadb", 3306, display, poolSize, maxOverflow);
+            case "postgresql", "postgres" -> fromUri(uri, "postgresql", 5432, display, poolSize, maxOverflow, queryTimeout);
+            case "mysql", "mariadb" -> fromUri(uri, "mariadb", 3306, display, poolSize, maxOverflow, queryTimeout);
             default -> throw new ConfigurationException(VARIABLE, "unknown scheme '" + uri.getScheme()
                     + "', expected postgresql://, mysql://, mariadb:// or a jdbc: URL");
         };
@@ -72,7 +73,8 @@ final class DatabaseUrls {
         return PASSWORD_PARAM.matcher(redacted).replaceAll("$1***");
     }
 
-    private static DatabaseConfig parseJdbc(String url, String display, int poolSize, int maxOverflow) {
+    private static DatabaseConfig parseJdbc(String url, String display, int poolSize, int maxOverflow,
+            Duration queryTimeout) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")
                 || lower.startsWith("jdbc:sqlite:"))) {
@@ -83,11 +85,11 @@ final class DatabaseUrls {
             // One driver for both: the MariaDB connector speaks MySQL's protocol.
             url = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
         }
-        return new DatabaseConfig(url, null, null, poolSize, maxOverflow, false, display);
+        return new DatabaseConfig(url, null, null, poolSize, maxOverflow, queryTimeout, false, display);
     }
 
     private static DatabaseConfig fromUri(URI uri, String jdbcScheme, int defaultPort, String display, int poolSize,
-            int maxOverflow) {
+            int maxOverflow, Duration queryTimeout) {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             throw new ConfigurationException(VARIABLE, "no host in " + display);
@@ -114,7 +116,7 @@ final class DatabaseUrls {
         if (!query.isEmpty()) {
             jdbc.append('?').append(query);
         }
-        return new DatabaseConfig(jdbc.toString(), user, password, poolSize, maxOverflow, false, display);
+        return new DatabaseConfig(jdbc.toString(), user, password, poolSize, maxOverflow, queryTimeout, false, display);
     }
 
     private static String jdbcParameters(String jdbcScheme, Map<String, String> params, String display) {

@@ -128,13 +128,15 @@ public record StoreConfig(
     private static DatabaseConfig database(Variables vars, Path dataDir) {
         int poolSize = vars.integer(ConfigKeys.DATABASE_POOL_SIZE, ConfigKeys.DEFAULT_POOL_SIZE, 1, 1000);
         int maxOverflow = vars.integer(ConfigKeys.DATABASE_MAX_OVERFLOW, ConfigKeys.DEFAULT_MAX_OVERFLOW, 0, 1000);
+        Duration queryTimeout = Duration.ofSeconds(
+                vars.integer(ConfigKeys.DATABASE_QUERY_TIMEOUT, ConfigKeys.DEFAULT_QUERY_TIMEOUT_SECONDS, 1, 3600));
         String url = vars.text(ConfigKeys.DATABASE_URL, null);
         if (url == null) {
             Path file = dataDir.resolve("catalog.db");
             String jdbc = "jdbc:sqlite:" + file;
-            return new DatabaseConfig(jdbc, null, null, poolSize, maxOverflow, true, jdbc);
+            return new DatabaseConfig(jdbc, null, null, poolSize, maxOverflow, queryTimeout, true, jdbc);
         }
-        return DatabaseUrls.parse(url, poolSize, maxOverflow);
+        return DatabaseUrls.parse(url, poolSize, maxOverflow, queryTimeout);
     }
 
     private static CacheConfig cache(Variables vars) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,9 @@ class StoreConfigTest {
         assertThat(config.database().user()).isEqualTo("user");
         assertThat(config.database().password()).isEqualTo("password");
         assertThat(config.database().embedded()).isFalse();
+        assertThat(config.database().queryTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(StoreConfig.from(Map.of("DATABASE_URL", "postgresql://db/x", "DATABASE_QUERY_TIMEOUT", "7"))
+                .database().queryTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(config.cache()).isEqualTo(new CacheConfig.Redis("redis", 6379, 0, null, false, "pipestore:"));
     }
 
@@ -120,6 +124,8 @@ class StoreConfigTest {
         "DATABASE_POOL_SIZE    | ten   | not a whole number",
         "DATABASE_MAX_OVERFLOW | -1    | out of range",
         "DATABASE_MAX_OVERFLOW | 2.5   | not a whole number",
+        "DATABASE_QUERY_TIMEOUT | 0    | out of range",
+        "DATABASE_QUERY_TIMEOUT | 3601 | out of range",
         "REDIS_PORT            | 70000 | out of range",
         "MINIO_SECURE          | maybe | not true or false",
         "PIPESTORE_BUCKET      | Data_Pipeline | not a valid S3 bucket name",

@@ -56,7 +56,7 @@ public final class Backends {
             DataDirectories.prepare(ConfigKeys.DATA_DIR, config.dataDir());
             variable = ConfigKeys.DATA_DIR;
         }
-        var settings = new SqlCatalogSettings(db.jdbcUrl(), db.user(), db.password(), db.poolSize(), db.maxOverflow());
+        var settings = SqlCatalogSettings.from(db);
         return failingWith(variable, () -> SqlCatalog.open(settings, migrate));
     }
 

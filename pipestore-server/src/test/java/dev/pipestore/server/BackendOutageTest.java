@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Backends that are down, for real: PostgreSQL behind a proxy the test cuts, Redis on a port where nothing listens.
- * An outage is a quick 503 problem with {@code Retry-After}, never a hang; the cache being down only slows reads; the
+ * Backends that are down, for real: PostgreSQL behind a proxy the test cuts or stalls, Redis on a port where nothing
+ * listens. An outage is a quick 503 problem with {@code Retry-After}, never a hang (a silent database within
+ * {@code DATABASE_QUERY_TIMEOUT}); the cache being down only slows reads; the
  * server recovers by itself; {@code /health} answers throughout.
  */
 @Timeout(120)
@@ -89,11 +90,35 @@ class BackendOutageTest {
         assertThat(status).as("recovered without a restart").isEqualTo(200);
     }
 
+    @Test
+    void catalogThatStopsAnsweringIsA503WithinTheQueryTimeoutAndTheServerRecovers() throws Exception {
+        SERVER.get("/v1/audio").as(Role.READ).send().expect(200);
+        PROXY.stall();
+        try {
+            long start = System.nanoTime();
+            Reply down = SERVER.get("/v1/audio").as(Role.READ).send();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(down.problem(503).path("detail").asText()).contains("catalog");
+            assertThat(down.header("Retry-After")).isEqualTo("5");
+            assertThat(took).as("answered within the query timeout, not hung").isLessThan(Duration.ofSeconds(8));
+            SERVER.get("/health").send().expect(200);
+        } finally {
+            PROXY.resume();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        do {
+            Thread.sleep(200);
+            status = SERVER.get("/v1/audio").as(Role.READ).send().status();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertThat(status).as("recovered without a restart").isEqualTo(200);
+    }
+
     private static Map<String, String> environment() {
         try {
             PROXY.start();
             return Map.of("DATABASE_URL", "postgresql://" + POSTGRES.user() + "@127.0.0.1:" + PROXY.port() + "/" + POSTGRES.databaseName(),
-                    "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(closedPort()));
+                    "DATABASE_QUERY_TIMEOUT", "2", "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(closedPort()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

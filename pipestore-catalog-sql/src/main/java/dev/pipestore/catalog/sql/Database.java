@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +52,14 @@ final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String description;
     private final String password;
+    private final Duration queryTimeout;
 
-    Database(HikariDataSource pool, Dialect dialect, String description, String password) {
+    Database(HikariDataSource pool, Dialect dialect, String description, String password, Duration queryTimeout) {
         this.pool = pool;
         this.dialect = dialect;
         this.description = description;
         this.password = password;
+        this.queryTimeout = queryTimeout;
     }
 
     Dialect dialect() {
@@ -74,6 +77,7 @@ final class Database implements AutoCloseable {
     /** Runs {@code work} in auto-commit mode: for reads and single statements. */
     <T> T run(String action, Work<T> work) {
         try (Connection connection = pool.getConnection()) {
+            dialect.limitWait(connection, queryTimeout);
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(action, e);
@@ -83,6 +87,7 @@ final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = pool.getConnection()) {
+            dialect.limitWait(connection, queryTimeout);
             dialect.begin(connection);
             T result;
             try {

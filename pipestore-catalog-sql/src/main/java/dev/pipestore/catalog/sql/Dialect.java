@@ -83,6 +83,15 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
 
     abstract Instant getInstant(ResultSet rows, String column) throws SQLException;
 
+    /**
+     * Bounds how long {@code connection} waits for the server's answer, so a hung server or a network that drops
+     * packets fails the statement (as unavailable) instead of holding the caller; the pool restores the connection's
+     * own setting when it is returned.
+     */
+    void limitWait(Connection connection, Duration timeout) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
     void begin(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
     }

@@ -97,6 +97,10 @@ final class SqliteDialect extends Dialect {
         return text == null ? null : Instant.parse(text);
     }
 
+    /** The database is a file in this process: no network to wait on, and lock waits end at {@code busy_timeout}. */
+    @Override
+    void limitWait(Connection connection, Duration timeout) {}
+
     /**
      * sqlite-jdbc's commit() and rollback() immediately begin the next transaction, which in IMMEDIATE mode takes
      * the write lock again while the connection sits idle in the pool. Plain statements in auto-commit mode do not.

@@ -13,9 +13,15 @@ import dev.pipestore.testing.sql.PostgresDatabaseExtension;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A database that goes away while the catalog is open gives a quick BackendUnavailableException, and the catalog recovers when it is back. */
+/**
+ * A database that goes away while the catalog is open, or stops answering, gives a quick BackendUnavailableException
+ * (within the query timeout for a silent one), and the catalog recovers when it is back.
+ */
+// A separate thread, so a call stuck on a silent socket (what the stall tests guard against) fails the test, not CI.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CatalogOutageTest {
 
     @RegisterExtension
@@ -23,6 +29,8 @@ class CatalogOutageTest {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension MARIADB = new MariaDbDatabaseExtension();
+
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(1);
 
     @Test
     void postgresOutageIsUnavailableWithinSecondsAndTheCatalogRecovers() throws Exception {
@@ -37,6 +45,40 @@ class CatalogOutageTest {
         try (TcpProxy proxy = new TcpProxy(3306).start()) {
             String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + MARIADB.databaseName();
             survivesAnOutage(proxy, new SqlCatalogSettings(url, MARIADB.user(), MARIADB.password(), 2, 1));
+        }
+    }
+
+    @Test
+    void postgresThatStopsAnsweringIsUnavailableWithinTheQueryTimeoutAndTheCatalogRecovers() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(5432).start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + POSTGRES.databaseName();
+            survivesAStall(proxy, new SqlCatalogSettings(url, POSTGRES.user(), POSTGRES.password(), 2, 1, QUERY_TIMEOUT));
+        }
+    }
+
+    @Test
+    void mariaDbThatStopsAnsweringIsUnavailableWithinTheQueryTimeoutAndTheCatalogRecovers() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(3306).start()) {
+            String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + MARIADB.databaseName();
+            survivesAStall(proxy, new SqlCatalogSettings(url, MARIADB.user(), MARIADB.password(), 2, 1, QUERY_TIMEOUT));
+        }
+    }
+
+    /** Without a bound the first call below would wait for an answer forever (the sockets stay open). */
+    private static void survivesAStall(TcpProxy proxy, SqlCatalogSettings settings) throws Exception {
+        try (Catalog catalog = SqlCatalog.open(settings, true)) {
+            catalog.audioFiles().find(UUID.randomUUID());
+
+            proxy.stall();
+            try {
+                assertUnavailableQuickly(() -> catalog.audioFiles().find(UUID.randomUUID()));
+                assertUnavailableQuickly(() -> catalog.audioFiles().list(AudioFileQuery.all(), PageRequest.firstPage()));
+            } finally {
+                proxy.resume();
+            }
+
+            awaitRecovery(catalog);
+            assertThat(catalog.audioFiles().find(UUID.randomUUID())).isEmpty();
         }
     }
 

@@ -12,13 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder in front of a real backend, so a test can cut the network (every connection dropped, new
- * ones refused) and restore it on the same port without touching the shared server.
+ * ones refused) or stall it (connections stay open but nothing arrives) and restore it on the same port without
+ * touching the shared server.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean stalled;
     private int port;
 
     public TcpProxy(int targetPort) {
@@ -47,6 +49,19 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Forwards nothing until {@link #resume()}, in either direction, while every connection stays open and new ones are
+     * accepted: what a hung server or a network that drops packets looks like to a client.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
+    /** Forwards again, starting with what arrived during the stall. */
+    public void resume() {
+        stalled = false;
+    }
+
     private void accept(ServerSocket listening) {
         while (!listening.isClosed()) {
             try {
@@ -62,15 +77,20 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read; (read = in.read(buffer)) >= 0; ) {
+                while (stalled && !to.isClosed()) {
+                    Thread.sleep(10);
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
         } catch (IOException e) {
             // one side went away: both are closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);
