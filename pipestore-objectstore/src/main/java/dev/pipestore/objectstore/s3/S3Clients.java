@@ -13,9 +13,6 @@ final class S3Clients {
     /** A server that does not accept a connection in this time is down; failing fast lets the caller answer 503. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Longest silence on an open connection; generous because a busy MinIO can pause while it flushes a part. */
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
-
     /** One attempt of one request, enough for a {@value S3ObjectStore#PART_SIZE}-byte part over a slow link. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -37,7 +34,7 @@ final class S3Clients {
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
+                        .socketTimeout(settings.readTimeout())
                         .maxConnections(MAX_CONNECTIONS))
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT))
                 .build();

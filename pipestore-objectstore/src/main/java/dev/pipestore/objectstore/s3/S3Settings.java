@@ -3,6 +3,7 @@ package dev.pipestore.objectstore.s3;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.objectstore.internal.BucketNames;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,20 @@ import java.util.Objects;
  * @param accessKey access key id
  * @param secretKey secret key; never printed, not even by {@link #toString()}
  * @param bucket the bucket the store works in, created when missing
+ * @param readTimeout longest wait for the server's next bytes before an attempt fails (the SDK retries it twice more)
  */
-public record S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket) {
+public record S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket, Duration readTimeout) {
 
     /** The region used when none is given; MinIO and S3Proxy accept any, and on AWS it needs no location constraint. */
     public static final String DEFAULT_REGION = "us-east-1";
+
+    /** Longest silence on an open connection; generous because a busy MinIO can pause while it flushes a part. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Settings with the {@link #DEFAULT_READ_TIMEOUT}. */
+    public S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket) {
+        this(endpoint, region, accessKey, secretKey, bucket, DEFAULT_READ_TIMEOUT);
+    }
 
     public S3Settings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -37,21 +47,29 @@ public record S3Settings(URI endpoint, String region, String accessKey, String s
             throw new InvalidInputException("secretKey", "must not be empty");
         }
         BucketNames.requireValid(bucket);
+        if (readTimeout == null || readTimeout.toMillis() < 1) {
+            throw new InvalidInputException("readTimeout", "must be at least 1 ms, got " + readTimeout);
+        }
     }
 
     /** The same settings for another bucket. */
     public S3Settings withBucket(String otherBucket) {
-        return new S3Settings(endpoint, region, accessKey, secretKey, otherBucket);
+        return new S3Settings(endpoint, region, accessKey, secretKey, otherBucket, readTimeout);
     }
 
     /** The same settings for another endpoint, such as a second site holding the replica. */
     public S3Settings withEndpoint(URI otherEndpoint) {
-        return new S3Settings(otherEndpoint, region, accessKey, secretKey, bucket);
+        return new S3Settings(otherEndpoint, region, accessKey, secretKey, bucket, readTimeout);
+    }
+
+    /** The same settings with another {@code readTimeout}. */
+    public S3Settings withReadTimeout(Duration value) {
+        return new S3Settings(endpoint, region, accessKey, secretKey, bucket, value);
     }
 
     @Override
     public String toString() {
         return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey + ", secretKey=***, bucket="
-                + bucket + "]";
+                + bucket + ", readTimeout=" + readTimeout + "]";
     }
 }

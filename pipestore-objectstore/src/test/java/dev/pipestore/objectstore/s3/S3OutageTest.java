@@ -1,0 +1,64 @@
+package dev.pipestore.objectstore.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.objectstore.PutOptions;
+import dev.pipestore.objectstore.TestContent;
+import dev.pipestore.testing.net.TcpProxy;
+import dev.pipestore.testing.s3.S3ProxyExtension;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An S3 server that stops answering (connections open, nothing comes back) is unavailable within the read timeout and
+ * the SDK's retries, not a hang, and the store works again once it answers.
+ */
+// A separate thread, so a call stuck on a silent socket (what this guards against) fails the test, not CI.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class S3OutageTest {
+
+    private static final S3ProxyExtension S3 = S3ProxyExtension.shared();
+
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+
+    @Test
+    void aServerThatStopsAnsweringIsUnavailableWithinSecondsAndTheStoreRecovers() throws Exception {
+        String bucket = S3.newBucketName();
+        try (TcpProxy proxy = new TcpProxy(S3.endpoint().getPort()).start();
+                S3ObjectStore store = S3ObjectStore.open(S3ObjectStoreTest.settings(bucket)
+                        .withEndpoint(URI.create("http://127.0.0.1:" + proxy.port())).withReadTimeout(READ_TIMEOUT))) {
+            store.put("before", TestContent.seeded(1, 1000), PutOptions.of("audio/wav"));
+
+            proxy.stall();
+            try {
+                assertUnavailableQuickly(() -> store.head("before"));
+                assertUnavailableQuickly(() -> store.put("during", TestContent.seeded(2, 1000), PutOptions.of("audio/wav")));
+            } finally {
+                proxy.resume();
+            }
+
+            assertThat(store.head("before")).isPresent();
+            // The server may still receive and complete a request its client gave up on, as after a real network stall:
+            // a put that failed may land later, whole (an orphan if it was an ingest, which the sweep removes).
+            if (store.head("during").isPresent()) {
+                assertThat(TestContent.sha256(store.get("during"))).isEqualTo(TestContent.sha256Seeded(2, 1000));
+            }
+        } finally {
+            S3.deleteBucket(bucket);
+        }
+    }
+
+    /** Three attempts of at most the read timeout each, with the SDK's back-off between them. */
+    private static void assertUnavailableQuickly(Runnable call) {
+        long start = System.nanoTime();
+        Throwable failure = catchThrowable(call::run);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(failure).isInstanceOf(BackendUnavailableException.class);
+        assertThat(took).isLessThan(Duration.ofSeconds(15));
+    }
+}
