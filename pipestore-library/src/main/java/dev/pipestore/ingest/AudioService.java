@@ -211,7 +211,8 @@ public final class AudioService {
     }
 
     private AudioFile writeMetadata(UUID id, ObjectNode checked, String holder) {
-        return holder == null ? audioFiles.updateMetadata(id, checked) : audioFiles.updateMetadata(id, checked, holder, context.now());
+        return holder == null ? audioFiles.updateMetadata(id, checked)
+                : audioFiles.updateMetadata(id, checked, holder, context.now());
     }
 
     /**

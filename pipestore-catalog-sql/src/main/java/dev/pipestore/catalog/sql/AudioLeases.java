@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 final class AudioLeases {
 
-    private static final String CLEAR_LEASE = "lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL";
+    static final String CLEAR_LEASE = "lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL";
     private static final String HELD_BY = "lease_owner = ? AND lease_expires_at > ?";
 
     private final Database database;
@@ -58,7 +58,8 @@ final class AudioLeases {
         Instant at = Binder.storable("now", now);
         return database.inTransaction("change status of audio file " + id + " for lease holder", c -> {
             int changed = database.update(c, "UPDATE " + table + " SET status = ?, " + metadataAssignment(metadata)
-                    + "updated_at = ?, " + CLEAR_LEASE + " WHERE id = ? AND status = ? AND (lease_owner IS NULL OR (" + HELD_BY + "))",
+                    + "updated_at = ?, " + CLEAR_LEASE
+                    + " WHERE id = ? AND status = ? AND (lease_owner IS NULL OR (" + HELD_BY + "))",
                     b -> bindMetadata(b.text(next.wireName()), metadata).instant(at).uuid(id).text(expected.wireName())
                             .text(holder).instant(at));
             if (changed == 0) {

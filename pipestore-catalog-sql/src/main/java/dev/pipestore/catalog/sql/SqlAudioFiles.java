@@ -82,8 +82,8 @@ final class SqlAudioFiles implements AudioFiles {
     public Optional<AudioFile> findByIdempotencyKey(String uploadedBy, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return database.run("find audio file by idempotency key", c -> database.queryOne(c,
-                SELECT + " WHERE idempotency_key = ? AND COALESCE(uploaded_by, '') = ?",
-                b -> b.text(idempotencyKey).text(uploadedBy == null ? "" : uploadedBy), SqlAudioFiles::map));
+                SELECT + " WHERE idempotency_key = ? AND " + UploaderScope.MATCHES,
+                b -> b.text(idempotencyKey).text(UploaderScope.of(uploadedBy)), SqlAudioFiles::map));
     }
 
     @Override
@@ -97,8 +97,8 @@ final class SqlAudioFiles implements AudioFiles {
     public Optional<AudioFile> findBySha256(String uploadedBy, String contentSha256) {
         Objects.requireNonNull(contentSha256, "contentSha256");
         return database.run("find audio file by SHA-256", c -> database.queryOne(c,
-                SELECT + " WHERE content_sha256 = ? AND COALESCE(uploaded_by, '') = ? ORDER BY created_at, id LIMIT 1",
-                b -> b.text(contentSha256).text(uploadedBy == null ? "" : uploadedBy), SqlAudioFiles::map));
+                SELECT + " WHERE content_sha256 = ? AND " + UploaderScope.MATCHES + " ORDER BY created_at, id LIMIT 1",
+                b -> b.text(contentSha256).text(UploaderScope.of(uploadedBy)), SqlAudioFiles::map));
     }
 
     @Override
@@ -132,8 +132,9 @@ final class SqlAudioFiles implements AudioFiles {
         Instant now = Binder.storable("updated_at", clock.instant());
         return database.inTransaction("change status of audio file " + id, c -> {
             int changed = database.update(c, "UPDATE " + TABLE + " SET status = ?, " + leases.metadataAssignment(metadata)
-                    + "updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, claimed_from = NULL WHERE id = ? AND status = ?",
-                    b -> leases.bindMetadata(b.text(next.wireName()), metadata).instant(now).uuid(id).text(expected.wireName()));
+                    + "updated_at = ?, " + AudioLeases.CLEAR_LEASE + " WHERE id = ? AND status = ?",
+                    b -> leases.bindMetadata(b.text(next.wireName()), metadata).instant(now).uuid(id)
+                            .text(expected.wireName()));
             AudioFile current = database.queryOne(c, SELECT + " WHERE id = ?", b -> b.uuid(id), SqlAudioFiles::map)
                     .orElseThrow(() -> new NotFoundException("audio file", id.toString()));
             if (changed == 0) {

@@ -60,8 +60,8 @@ public final class SqlCatalog implements Catalog, StorageUsage {
         String driverUrl = dialect.driverUrl(settings.jdbcUrl());
         String description = dialect.describe(settings.redactedUrl(), settings.user());
         HikariDataSource pool = ConnectionPools.open(settings, dialect, driverUrl, description);
-        SqlCatalog catalog = new SqlCatalog(new Database(pool, dialect, description, settings.password(), settings.queryTimeout()), settings.password(),
-                Clock.systemUTC());
+        Database database = new Database(pool, dialect, description, settings.password(), settings.queryTimeout());
+        SqlCatalog catalog = new SqlCatalog(database, settings.password(), Clock.systemUTC());
         if (migrate) {
             try {
                 catalog.migrate();

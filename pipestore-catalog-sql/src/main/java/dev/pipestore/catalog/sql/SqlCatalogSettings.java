@@ -55,6 +55,7 @@ public record SqlCatalogSettings(String jdbcUrl, String user, String password, i
     @Override
     public String toString() {
         return "SqlCatalogSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password="
-                + (password == null ? "null" : "***") + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow + ", queryTimeout=" + queryTimeout + "]";
+                + (password == null ? "null" : "***") + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
+                + ", queryTimeout=" + queryTimeout + "]";
     }
 }

@@ -62,8 +62,8 @@ final class SqlTextDocuments implements TextDocuments {
     public Optional<TextDocument> findByIdempotencyKey(String uploadedBy, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return database.run("find text document by idempotency key", c -> database.queryOne(c,
-                SELECT + " WHERE idempotency_key = ? AND COALESCE(uploaded_by, '') = ?",
-                b -> b.text(idempotencyKey).text(uploadedBy == null ? "" : uploadedBy), SqlTextDocuments::map));
+                SELECT + " WHERE idempotency_key = ? AND " + UploaderScope.MATCHES,
+                b -> b.text(idempotencyKey).text(UploaderScope.of(uploadedBy)), SqlTextDocuments::map));
     }
 
     @Override
