@@ -24,6 +24,7 @@ final class ResolvedConfiguration {
                 lines.put(ConfigKeys.MINIO_SECRET_KEY, SECRET);
                 lines.put(ConfigKeys.MINIO_SECURE, Boolean.toString("https".equals(s3.endpoint().getScheme())));
                 lines.put(ConfigKeys.MINIO_REGION, s3.region());
+                lines.put(ConfigKeys.MINIO_READ_TIMEOUT, Long.toString(s3.readTimeout().toSeconds()));
             }
             case ObjectStoreConfig.FileSystem fs -> lines.put(ConfigKeys.MINIO_ENDPOINT, "(unset: files under " + fs.root() + ")");
         }

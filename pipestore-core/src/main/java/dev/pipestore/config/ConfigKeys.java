@@ -21,6 +21,12 @@ public final class ConfigKeys {
     /** S3 region for request signing. Default {@value #DEFAULT_REGION}. */
     public static final String MINIO_REGION = "MINIO_REGION";
     public static final String DEFAULT_REGION = "us-east-1";
+    /**
+     * Longest silence, in seconds, on an open connection to S3 before an attempt fails (the SDK makes three). Default
+     * {@value #DEFAULT_S3_READ_TIMEOUT_SECONDS}.
+     */
+    public static final String MINIO_READ_TIMEOUT = "MINIO_READ_TIMEOUT";
+    public static final int DEFAULT_S3_READ_TIMEOUT_SECONDS = 60;
     /** The bucket of the seed layout. Default {@code data-pipeline}. */
     public static final String BUCKET = "PIPESTORE_BUCKET";
 

@@ -103,7 +103,9 @@ public record StoreConfig(
         String accessKey = vars.required(ConfigKeys.MINIO_ACCESS_KEY, "required when MINIO_ENDPOINT is set");
         String secretKey = vars.required(ConfigKeys.MINIO_SECRET_KEY, "required when MINIO_ENDPOINT is set");
         String region = vars.text(ConfigKeys.MINIO_REGION, ConfigKeys.DEFAULT_REGION);
-        return new ObjectStoreConfig.S3(endpointUri(endpoint, secure), region, accessKey, secretKey, bucket);
+        Duration readTimeout = Duration.ofSeconds(
+                vars.integer(ConfigKeys.MINIO_READ_TIMEOUT, ConfigKeys.DEFAULT_S3_READ_TIMEOUT_SECONDS, 1, 3600));
+        return new ObjectStoreConfig.S3(endpointUri(endpoint, secure), region, accessKey, secretKey, bucket, readTimeout);
     }
 
     private static URI endpointUri(String endpoint, boolean secure) {

@@ -48,6 +48,9 @@ class StoreConfigTest {
 
         var s3 = (ObjectStoreConfig.S3) config.objectStore();
         assertThat(s3.endpoint().toString()).isEqualTo("http://minio:9000");
+        assertThat(s3.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(((ObjectStoreConfig.S3) StoreConfig.from(Map.of("MINIO_ENDPOINT", "minio:9000", "MINIO_ACCESS_KEY", "a",
+                "MINIO_SECRET_KEY", "b", "MINIO_READ_TIMEOUT", "9")).objectStore()).readTimeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(s3.bucket()).isEqualTo("data-pipeline");
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://postgres:5432/pipeline");
         assertThat(config.database().user()).isEqualTo("user");
@@ -126,6 +129,7 @@ class StoreConfigTest {
         "DATABASE_MAX_OVERFLOW | 2.5   | not a whole number",
         "DATABASE_QUERY_TIMEOUT | 0    | out of range",
         "DATABASE_QUERY_TIMEOUT | 3601 | out of range",
+        "MINIO_READ_TIMEOUT    | 0     | out of range",
         "REDIS_PORT            | 70000 | out of range",
         "MINIO_SECURE          | maybe | not true or false",
         "PIPESTORE_BUCKET      | Data_Pipeline | not a valid S3 bucket name",
