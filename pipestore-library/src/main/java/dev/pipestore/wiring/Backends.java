@@ -39,8 +39,7 @@ public final class Backends {
     /** The object store adapter: S3 when {@code MINIO_ENDPOINT} is set, else files under the data directory. */
     public static ObjectStore openObjectStore(StoreConfig config) {
         return switch (config.objectStore()) {
-            case ObjectStoreConfig.S3 s3 -> failingWith(ConfigKeys.MINIO_ENDPOINT, () -> S3ObjectStore.open(
-                    new S3Settings(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), s3.bucket(), s3.readTimeout())));
+            case ObjectStoreConfig.S3 s3 -> failingWith(ConfigKeys.MINIO_ENDPOINT, () -> S3ObjectStore.open(S3Settings.from(s3)));
             case ObjectStoreConfig.FileSystem fs -> {
                 DataDirectories.prepare(ConfigKeys.DATA_DIR, fs.root());
                 yield failingWith(ConfigKeys.DATA_DIR, () -> FileSystemObjectStore.open(fs.root(), fs.bucket()));

@@ -1,6 +1,8 @@
 package dev.pipestore.objectstore.s3;
 
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.config.ConfigKeys;
+import dev.pipestore.config.ObjectStoreConfig;
 import dev.pipestore.objectstore.internal.BucketNames;
 import java.net.URI;
 import java.time.Duration;
@@ -21,8 +23,11 @@ public record S3Settings(URI endpoint, String region, String accessKey, String s
     /** The region used when none is given; MinIO and S3Proxy accept any, and on AWS it needs no location constraint. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    /** Longest silence on an open connection; generous because a busy MinIO can pause while it flushes a part. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Longest silence on an open connection, as {@code MINIO_READ_TIMEOUT} defaults to; generous because a busy MinIO
+     * can pause while it flushes a part.
+     */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(ConfigKeys.DEFAULT_S3_READ_TIMEOUT_SECONDS);
 
     /** Settings with the {@link #DEFAULT_READ_TIMEOUT}. */
     public S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket) {
@@ -50,6 +55,12 @@ public record S3Settings(URI endpoint, String region, String accessKey, String s
         if (readTimeout == null || readTimeout.toMillis() < 1) {
             throw new InvalidInputException("readTimeout", "must be at least 1 ms, got " + readTimeout);
         }
+    }
+
+    /** The settings of a configured S3 endpoint ({@code MINIO_*} and {@code PIPESTORE_BUCKET}). */
+    public static S3Settings from(ObjectStoreConfig.S3 config) {
+        return new S3Settings(config.endpoint(), config.region(), config.accessKey(), config.secretKey(), config.bucket(),
+                config.readTimeout());
     }
 
     /** The same settings for another bucket. */
