@@ -7,6 +7,9 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.LanguageTags;
 import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.ingest.LocalFiles;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,25 +63,24 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
         Progress progress = Progress.forFiles(files.size(), totalBytes());
-        long bytesDone = 0;
         try (PipeStore store = Stores.open()) {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
-                try {
-                    AudioFile stored = store.audio().ingest(file, upload(file, i, parsedMetadata));
+                try (InputStream content = progress.track(LocalFiles.open(file))) {
+                    AudioFile stored = store.audio().ingest(content, upload(file, i, parsedMetadata));
+                    progress.clear();
                     out.println(json ? dev.pipestore.json.RecordJson.toJson(stored) : line(stored, file));
                     out.flush();
-                    bytesDone += stored.fileSize();
-                } catch (StoreException e) {
+                } catch (StoreException | IOException e) {
                     refused++;
-                    progress.done();
+                    progress.clear();
                     err.println("pipestore: " + file + ": " + e.getMessage());
                     err.flush();
                 }
-                progress.update(i + 1, bytesDone);
+                progress.fileDone();
             }
         } finally {
-            progress.done();
+            progress.clear();
         }
         return refused == 0 ? 0 : ErrorReporter.FAILURE;
     }
@@ -95,7 +97,7 @@ final class IngestCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 total += Files.isRegularFile(file) ? Files.size(file) : 0;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the ingest of this file reports the problem
             }
         }

@@ -1,22 +1,32 @@
 package dev.pipestore.cli;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A one-line progress bar on stderr, drawn only when a person is watching (a terminal) and the work is big enough
- * to wait for; otherwise silent, so scripts and pipes see clean output.
+ * to wait for; otherwise silent, so scripts and pipes see clean output. The bar follows the bytes read, so a single
+ * large file moves it too; once a file is read whole the line says it is being stored.
  */
 final class Progress {
 
     private static final int WIDTH = 30;
     private static final long BIG_BYTES = 64L * 1024 * 1024;
     private static final int MANY_FILES = 5;
+    /** Redraws at most this often: a terminal needs no more, and a 2 GiB file is read in 64 KiB steps. */
+    private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final PrintStream err;
     private final boolean enabled;
     private final int totalFiles;
     private final long totalBytes;
+    private long lastDrawn = System.nanoTime() - REDRAW_NANOS;
+    private int filesDone;
+    private long bytesDone;
 
     private Progress(PrintStream err, boolean enabled, int totalFiles, long totalBytes) {
         this.err = err;
@@ -43,20 +53,61 @@ final class Progress {
         }
     }
 
-    void update(int filesDone, long bytesDone) {
+    /** Wraps the content of the next file so reading it moves the bar; its bytes count as done once read. */
+    InputStream track(InputStream content) {
         if (!enabled) {
-            return;
+            return content;
         }
-        double share = totalBytes > 0 ? (double) bytesDone / totalBytes : (double) filesDone / Math.max(1, totalFiles);
-        int filled = (int) Math.round(share * WIDTH);
-        err.printf(Locale.ROOT, "\r[%s%s] %d/%d files, %.1f/%.1f MiB", "#".repeat(filled), " ".repeat(WIDTH - filled),
-                filesDone, totalFiles, bytesDone / 1048576.0, totalBytes / 1048576.0);
-        err.flush();
+        draw("");
+        return new FilterInputStream(content) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                advance(b == -1 ? -1 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                advance(n);
+                return n;
+            }
+        };
     }
 
-    void done() {
+    private void advance(int n) {
+        if (n == -1) {
+            draw(" storing");
+        } else if (n > 0) {
+            bytesDone += n;
+            if (System.nanoTime() - lastDrawn >= REDRAW_NANOS) {
+                draw("");
+            }
+        }
+    }
+
+    /** Counts one more file as finished, stored or refused. */
+    void fileDone() {
+        filesDone++;
         if (enabled) {
-            err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+            draw("");
+        }
+    }
+
+    private void draw(String state) {
+        double share = totalBytes > 0 ? (double) bytesDone / totalBytes : (double) filesDone / Math.max(1, totalFiles);
+        int filled = (int) Math.round(Math.min(1, share) * WIDTH);
+        err.printf(Locale.ROOT, "\r[%s%s] %d/%d files, %.1f/%.1f MiB%-8s", "#".repeat(filled), " ".repeat(WIDTH - filled),
+                filesDone, totalFiles, bytesDone / 1048576.0, totalBytes / 1048576.0, state);
+        err.flush();
+        lastDrawn = System.nanoTime();
+    }
+
+    /** Clears the line, so what is printed next starts clean; the next draw brings the bar back. */
+    void clear() {
+        if (enabled) {
+            err.print("\r" + " ".repeat(WIDTH + 48) + "\r");
             err.flush();
         }
     }

@@ -33,13 +33,35 @@ final class CliProcess {
         return raw.stdout();
     }
 
+    /**
+     * Runs the CLI on a pseudo-terminal made by util-linux {@code script}, as a person at a terminal does. What the
+     * terminal showed, stdout and stderr together, comes back as {@link Result#stdout()}.
+     */
+    static Result runOnTerminal(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        String shellCommand = String.join(" ", cliCommand(args).stream().map(CliProcess::shellQuoted).toList());
+        Raw raw = runRaw(env, List.of("script", "--quiet", "--return", "--command", shellCommand, "/dev/null"));
+        return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), raw.stderr());
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     private record Raw(int exitCode, byte[] stdout, String stderr) {}
 
-    private static Raw runRaw(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private static List<String> cliCommand(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Raw runRaw(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runRaw(env, cliCommand(args));
+    }
+
+    private static Raw runRaw(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("pipestore-cli-out", ".txt");
         Path err = Files.createTempFile("pipestore-cli-err", ".txt");
         try {
@@ -50,7 +72,7 @@ final class CliProcess {
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("pipestore " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Raw(process.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
         } finally {

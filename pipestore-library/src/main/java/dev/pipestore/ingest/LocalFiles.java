@@ -9,11 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens a caller's local file for ingest, refusing what is not a readable regular file with a clear message. */
-final class LocalFiles {
+public final class LocalFiles {
 
     private LocalFiles() {}
 
-    static InputStream open(Path file) {
+    /** @throws InvalidInputException naming {@code file} when it is missing, a directory or unreadable */
+    public static InputStream open(Path file) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException("file", file + " is a directory, not a file");
         }
