@@ -2,9 +2,15 @@ package dev.pipestore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipestore.catalog.Metadata;
+import dev.pipestore.testing.audio.TestAudio;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pipestore serve} as an operator runs it, in a child JVM with nothing configured: it prints its URL, creates
- * the first admin key on the very first start only, serves with it, and stops gracefully on SIGTERM.
+ * the first admin key on the very first start only, serves with it, and stops gracefully on SIGTERM, letting requests
+ * in flight finish.
  */
 @Timeout(120)
 class ServeCommandTest {
@@ -72,6 +80,44 @@ class ServeCommandTest {
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(againOut.readLine()).as("no second admin key").isEqualTo("pipestore API stopped");
         assertThat(Files.readString(keyFile).strip()).isEqualTo(secret);
+    }
+
+    @Test
+    void sigtermLetsADownloadInFlightFinishWhole() throws Exception {
+        Process serve = start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        URI base = URI.create(match(out.readLine(), URL));
+        out.readLine();
+        String secret = Files.readString(dataDir.resolve("admin.key")).strip();
+        // Larger than the socket buffers on both sides, so the server is still writing when it is told to stop.
+        byte[] wav = TestAudio.wav(330, 16000);
+        HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/v1/audio?name=long.wav"))
+                .header("Authorization", "Bearer " + secret).header("Content-Type", "audio/wav")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String id = Metadata.MAPPER.readTree(uploaded.body()).get("id").asText();
+
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(32 * 1024);
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+            socket.getOutputStream().write(("GET /v1/audio/" + id + "/content HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + secret + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            received.write(in.readNBytes(64 * 1024));
+            sigterm(serve);
+            byte[] chunk = new byte[64 * 1024];
+            for (int n; (n = in.read(chunk)) != -1; ) {
+                received.write(chunk, 0, n);
+                Thread.sleep(30);
+            }
+            byte[] response = received.toByteArray();
+            String text = new String(response, StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("HTTP/1.1 200");
+            int bodyStart = text.indexOf("\r\n\r\n") + 4;
+            assertThat(Arrays.copyOfRange(response, bodyStart, response.length)).as("the whole body").isEqualTo(wav);
+        }
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
     }
 
     @Test

@@ -13,9 +13,10 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
-import io.javalin.util.JavalinException;
 import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -41,10 +42,12 @@ public final class PipestoreServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServerSettings settings;
+    private final GracefulHandler inFlight;
 
-    private PipestoreServer(Javalin app, ServerSettings settings) {
+    private PipestoreServer(Javalin app, ServerSettings settings, GracefulHandler inFlight) {
         this.app = app;
         this.settings = settings;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -57,14 +60,15 @@ public final class PipestoreServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Api api = new Api(store, new JsonBodies(settings.maxJsonBytes()),
                 new Uploads(store.config().tempDir().resolve("forms"), settings.maxUploadBytes()));
-        Javalin app = Javalin.create(config -> configure(config, api, settings));
+        GracefulHandler inFlight = new GracefulHandler();
+        Javalin app = Javalin.create(config -> configure(config, api, settings, inFlight));
         app.start();
-        PipestoreServer server = new PipestoreServer(app, settings);
+        PipestoreServer server = new PipestoreServer(app, settings, inFlight);
         LOG.info("pipestore API listening on {}", server.baseUri());
         return server;
     }
 
-    private static void configure(JavalinConfig config, Api api, ServerSettings settings) {
+    private static void configure(JavalinConfig config, Api api, ServerSettings settings, GracefulHandler inFlight) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
@@ -74,8 +78,9 @@ public final class PipestoreServer implements AutoCloseable {
         config.router.ignoreTrailingSlashes = true;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> {
-            server.setStopTimeout(settings.shutdownTimeout().toMillis());
-            server.insertHandler(new GracefulHandler());
+            // stop() drains the requests in flight itself (see drain()); Jetty then only closes the connections.
+            server.setStopTimeout(0);
+            server.insertHandler(inFlight);
             server.setErrorHandler(new JettyProblemHandler());
         });
         config.jetty.modifyHttpConfiguration(http -> {
@@ -115,18 +120,29 @@ public final class PipestoreServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in flight finish for up to the settings' shutdown timeout, then stops;
+     * Answers new requests 503, lets requests in flight finish for up to the settings' shutdown timeout, then stops;
      * requests still running then are cut off (an upload cut off stores nothing).
      */
     public void stop() {
+        drain();
+        app.stop();
+    }
+
+    /**
+     * Waits for the requests in flight while every connection keeps its usual idle timeout. Jetty's own graceful stop
+     * is not used: it lowers every connection's idle timeout to one second, which cuts off a download whose client
+     * reads slowly, as the server's write then waits longer than that for room in the socket.
+     */
+    private void drain() {
         try {
-            app.stop();
-        } catch (JavalinException e) {
-            // Jetty finishes stopping, then reports that the grace period ran out; that is the bound doing its job.
-            if (!(e.getCause() instanceof TimeoutException)) {
-                throw e;
-            }
-            LOG.warn("requests still running after the shutdown timeout of {} were cut off", settings.shutdownTimeout());
+            inFlight.shutdown().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} requests still running after the shutdown timeout of {} are cut off", inFlight.getCurrentRequestCount(),
+                    settings.shutdownTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("waiting for requests in flight failed; stopping now", e.getCause());
         }
     }
 

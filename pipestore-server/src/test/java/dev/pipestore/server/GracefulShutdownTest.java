@@ -61,7 +61,9 @@ class GracefulShutdownTest {
 
         int port = server.port();
         long start = System.nanoTime();
-        server.stop();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        assertThat(healthWhileStopping(server)).as("a new request while draining").isEqualTo(503);
+        stopping.get(30, TimeUnit.SECONDS);
         long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(upload.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
@@ -86,6 +88,19 @@ class GracefulShutdownTest {
         assertThat(upload).failsWithin(Duration.ofSeconds(30));
         assertThat(store.audio().list(AudioFileQuery.all(), PageRequest.first(10)).items()).isEmpty();
         awaitNoSpool();
+    }
+
+    /** Asks /health on new connections until the answer is no longer 200, for at most a few seconds. */
+    private static int healthWhileStopping(PipestoreServer server) throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(server.baseUri().resolve("/health")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            // A fresh client each time: a kept-alive connection could outlive the answer that counts.
+            status = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            Thread.sleep(20);
+        }
+        return status;
     }
 
     /** The request is in the server's hands once the upload's temporary file exists. */
