@@ -1,7 +1,9 @@
 package dev.pipestore;
 
 import dev.pipestore.catalog.Lease;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,25 @@ public class LeaseConflictException extends ConflictException {
         this.fileId = Objects.requireNonNull(fileId, "fileId");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.lease = lease;
+    }
+
+    /**
+     * Why the worker {@code holder} may not act on file {@code id} under {@code lease} at {@code now}, or empty when it
+     * holds that lease and it has not expired.
+     *
+     * @param outcome what did not happen because of it, ending the message (e.g. "its metadata was not changed")
+     */
+    public static Optional<LeaseConflictException> refusing(UUID id, Lease lease, String holder, Instant now, String outcome) {
+        if (!lease.owner().equals(holder)) {
+            return Optional.of(new LeaseConflictException(id, Reason.HELD_BY_ANOTHER, lease, "audio file " + id
+                    + " is leased by another worker (" + lease.owner() + ", " + (lease.isExpiredAt(now) ? "expired at " : "until ")
+                    + lease.expiresAt() + "), not by " + holder + "; " + outcome));
+        }
+        if (lease.isExpiredAt(now)) {
+            return Optional.of(new LeaseConflictException(id, Reason.EXPIRED, lease, "audio file " + id + ": the lease of "
+                    + holder + " expired at " + lease.expiresAt() + " and the file may be claimed by another worker; " + outcome));
+        }
+        return Optional.empty();
     }
 
     public UUID fileId() {

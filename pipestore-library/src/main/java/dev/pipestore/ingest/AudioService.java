@@ -3,6 +3,7 @@ package dev.pipestore.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.ConflictException;
 import dev.pipestore.IntegrityException;
+import dev.pipestore.LeaseConflictException;
 import dev.pipestore.audio.AudioInfo;
 import dev.pipestore.audio.AudioProbe;
 import dev.pipestore.catalog.AudioFile;
@@ -145,7 +146,13 @@ public final class AudioService {
         ObjectNode checked = metadata == null ? null : UploadChecks.metadata(metadata);
         AudioFile current = get(id);
         if (current.status() == next) {
-            return checked == null ? current : writeMetadata(id, checked, holder);
+            if (checked != null) {
+                return writeMetadata(id, checked, holder);
+            }
+            if (holder != null) {
+                requireLeaseHolder(id, holder, "its status stays " + next.wireName());
+            }
+            return current;
         }
         if (!current.status().canMoveTo(next)) {
             throw new ConflictException("audio file " + id + " is " + current.status().wireName() + " and cannot move to "
@@ -153,6 +160,15 @@ public final class AudioService {
         }
         return holder == null ? audioFiles.updateStatus(id, current.status(), next, checked)
                 : audioFiles.updateStatus(id, current.status(), next, checked, holder, context.now());
+    }
+
+    /** A file nobody claimed is anyone's to act on; a claimed one only its unexpired lease holder's. */
+    private void requireLeaseHolder(UUID id, String holder, String outcome) {
+        Optional<LeaseConflictException> refused = audioFiles.lease(id)
+                .flatMap(lease -> LeaseConflictException.refusing(id, lease, holder, context.now(), outcome));
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
     }
 
     /**

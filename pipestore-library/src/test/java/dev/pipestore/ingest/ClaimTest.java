@@ -115,6 +115,23 @@ class ClaimTest {
     }
 
     @Test
+    void movingALeasedFileToItsCurrentStatusStillChecksTheLease() {
+        AudioFile file = ingest("a.wav");
+        store.audio().claim(new ClaimRequest(AudioStatus.UPLOADED, AudioStatus.PROCESSING, 1, 60, "asr-1"));
+
+        assertThatThrownBy(() -> store.audio().updateStatus(file.id(), AudioStatus.PROCESSING, "asr-2"))
+                .isInstanceOfSatisfying(LeaseConflictException.class,
+                        e -> assertThat(e.reason()).isEqualTo(LeaseConflictException.Reason.HELD_BY_ANOTHER))
+                .hasMessageContaining("its status stays processing");
+
+        assertThat(store.audio().updateStatus(file.id(), AudioStatus.PROCESSING, "asr-1").status()).isEqualTo(AudioStatus.PROCESSING);
+        assertThat(store.catalog().audioFiles().lease(file.id())).as("a no-op keeps the lease")
+                .hasValueSatisfying(lease -> assertThat(lease.owner()).isEqualTo("asr-1"));
+        assertThat(store.audio().updateStatus(file.id(), AudioStatus.PROCESSING).status()).as("the operator's override")
+                .isEqualTo(AudioStatus.PROCESSING);
+    }
+
+    @Test
     void aClaimTheStateMachineForbidsIsAConflictAndMovesNothing() {
         AudioFile file = ingest("a.wav");
 

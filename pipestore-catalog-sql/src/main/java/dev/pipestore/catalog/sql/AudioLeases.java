@@ -139,15 +139,11 @@ final class AudioLeases {
             return new LeaseConflictException(id, Reason.NOT_LEASED, null, "audio file " + id + " is " + state.status().wireName()
                     + " and not leased (never claimed, or already moved on or given back); " + outcome);
         }
-        Lease lease = state.lease().get();
-        if (holder != null && !lease.owner().equals(holder)) {
-            return new LeaseConflictException(id, Reason.HELD_BY_ANOTHER, lease, "audio file " + id
-                    + " is leased by another worker (" + lease.owner() + ", " + (lease.isExpiredAt(now) ? "expired at " : "until ")
-                    + lease.expiresAt() + "), not by " + holder + "; " + outcome);
-        }
-        if (holder != null && lease.isExpiredAt(now)) {
-            return new LeaseConflictException(id, Reason.EXPIRED, lease, "audio file " + id + ": the lease of " + holder
-                    + " expired at " + lease.expiresAt() + " and the file may be claimed by another worker; " + outcome);
+        if (holder != null) {
+            Optional<LeaseConflictException> refused = LeaseConflictException.refusing(id, state.lease().get(), holder, now, outcome);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         // The row changed between the update and this read: another caller won a race.
         return new ConflictException("audio file " + id + " changed while it was being updated; " + outcome);
