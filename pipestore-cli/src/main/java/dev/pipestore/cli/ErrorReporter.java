@@ -13,10 +13,26 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         String message = e instanceof StoreException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        commandLine.getErr().println("pipestore: " + message);
+        commandLine.getErr().println(line(message));
         if (System.getenv("PIPESTORE_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
         }
         return FAILURE;
+    }
+
+    /**
+     * {@code pipestore: message} as one line that shows what it says: a control character from the user's input (a
+     * newline in a file name, a terminal escape) is written as {@code \\uXXXX}, never passed to the terminal.
+     */
+    static String line(String message) {
+        StringBuilder line = new StringBuilder("pipestore: ");
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                line.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
     }
 }

@@ -74,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
                 } catch (StoreException | IOException e) {
                     refused++;
                     progress.clear();
-                    err.println("pipestore: " + file + ": " + e.getMessage());
+                    err.println(ErrorReporter.line(file + ": " + e.getMessage()));
                     err.flush();
                 }
                 progress.fileDone();

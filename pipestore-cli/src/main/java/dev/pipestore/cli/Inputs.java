@@ -1,5 +1,6 @@
 package dev.pipestore.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
@@ -71,9 +72,9 @@ final class Inputs {
         String text = utf8File(option, file);
         JsonNode node;
         try {
-            node = Metadata.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new InvalidInputException(option, file + " is not valid JSON");
+            node = Metadata.readUserInput(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(option, file + " is not valid JSON: " + Metadata.describe(e));
         }
         ObjectNode metadata = Metadata.empty();
         if (node != null && node.isArray()) {

@@ -57,12 +57,26 @@ final class CliProcess {
         return command;
     }
 
+    /** Runs a command whose stdout goes to {@code /dev/full}, where every write fails as on a full disk. */
+    static Result runIntoFullDisk(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Raw raw = runRaw(env, cliCommand(args), Path.of("/dev/full"));
+        return new Result(raw.exitCode(), "", raw.stderr());
+    }
+
     private static Raw runRaw(Map<String, String> env, String... args) throws IOException, InterruptedException {
         return runRaw(env, cliCommand(args));
     }
 
     private static Raw runRaw(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("pipestore-cli-out", ".txt");
+        try {
+            return runRaw(env, command, out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static Raw runRaw(Map<String, String> env, List<String> command, Path out) throws IOException, InterruptedException {
         Path err = Files.createTempFile("pipestore-cli-err", ".txt");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -74,9 +88,9 @@ final class CliProcess {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            return new Raw(process.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+            byte[] stdout = Files.isRegularFile(out) ? Files.readAllBytes(out) : new byte[0];
+            return new Raw(process.exitValue(), stdout, Files.readString(err, StandardCharsets.UTF_8));
         } finally {
-            Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
     }

@@ -8,6 +8,7 @@ import dev.pipestore.catalog.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,10 @@ class DataCommandsTest {
 
         assertFailure(run("ingest", file.toString(), "--metadata", "{not json"), "--metadata: not valid JSON");
         assertFailure(run("ingest", file.toString(), "--metadata", "[1,2]"), "--metadata: must be a JSON object");
+        assertFailure(run("ingest", file.toString(), "--metadata", "{\"a\": 1} trailing"), "--metadata: not valid JSON: Unrecognized token 'trailing'");
+        assertFailure(run("ingest", file.toString(), "--metadata", "{\"a\": 1}{\"b\": 2}"), "--metadata: not valid JSON: more follows");
+        assertFailure(run("ingest", file.toString(), "--metadata", "{\"a\": 1, \"a\": 2}"), "key \"a\" appears twice");
+        assertFailure(run("get", "x\ny\u001b[2J"), "x\\u000ay\\u001b[2J");
         assertFailure(run("ingest", file.toString(), "--language", "klingon-xx"), "--language");
         assertFailure(run("get", "not-an-id"), "not an id");
         assertFailure(run("get", UUID.randomUUID().toString()), "not found");
@@ -164,6 +169,7 @@ class DataCommandsTest {
         Path overlapping = write("o.json", "[{\"start\":0,\"end\":1.5,\"text\":\"a\"},{\"start\":1,\"end\":1.8,\"text\":\"b\"}]"
                 .getBytes(StandardCharsets.UTF_8));
         Path tooLong = write("l.json", "[{\"start\":0,\"end\":30,\"text\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
+        Path trailing = write("j.json", "[{\"start\":0,\"end\":1,\"text\":\"a\"}] []".getBytes(StandardCharsets.UTF_8));
 
         assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--confidence", "1.5"),
                 "--confidence");
@@ -171,10 +177,22 @@ class DataCommandsTest {
                 overlapping.toString()), "segments[1]");
         assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--segments",
                 tooLong.toString()), "past the end of the audio");
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--segments",
+                trailing.toString()), "is not valid JSON: more follows");
         assertFailure(run("transcription", "add", UUID.randomUUID().toString(), "--text-file", text.toString(), "--language", "en"),
                 "not found");
         assertThat(run("transcription", "add", audio, "--language", "en").exitCode()).as("missing --text-file").isEqualTo(2);
         assertThat(json(run("transcription", "list", audio, "--json")).get("items")).isEmpty();
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAFailure() throws Exception {
+        String id = json(run("ingest", write("a.wav", TestAudio.wav(1, 8000)).toString(), "--json")).get("id").asText();
+
+        for (String[] command : List.of(new String[] {"cat", id}, new String[] {"get", id, "--json"}, new String[] {"ls"})) {
+            CliProcess.Result result = CliProcess.runIntoFullDisk(env, command);
+            assertFailure(result, "could not write to standard output");
+        }
     }
 
     private CliProcess.Result run(String... args) throws Exception {

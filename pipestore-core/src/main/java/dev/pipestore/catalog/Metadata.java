@@ -1,8 +1,11 @@
 package dev.pipestore.catalog;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +25,22 @@ public final class Metadata {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** A person's or a file's JSON: one value and nothing after it, each key once, or it is refused, never trimmed. */
+    private static final ObjectReader USER_INPUT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
     private Metadata() {}
+
+    /**
+     * Parses JSON text given by a user: exactly one value, no key twice in an object.
+     *
+     * @throws JsonProcessingException when it is not that, saying why and where
+     */
+    public static JsonNode readUserInput(String json) throws JsonProcessingException {
+        return USER_INPUT.readTree(json);
+    }
 
     /** An empty object. */
     public static ObjectNode empty() {
@@ -40,14 +58,29 @@ public final class Metadata {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = readUserInput(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(field, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidInputException(field, "not valid JSON: " + describe(e), e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(field, "must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /** What is wrong with a user's JSON text, in words and with its place, without the Java types Jackson names. */
+    public static String describe(JacksonException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (original.startsWith("Trailing token")) {
+            return "more follows the first JSON value" + where + "; give exactly one";
+        }
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(original);
+        if (duplicate.find()) {
+            return "key \"" + duplicate.group(1) + "\" appears twice" + where;
+        }
+        return original + where;
     }
 
     /** Compact JSON text of {@code node}. */

@@ -91,7 +91,13 @@ class BadInputTest {
     void malformedJsonIs400NamingTheBody() {
         JsonNode problem = SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"from_status\": ").send().problem(400, "body");
         assertThat(problem.path("detail").asText()).contains("not valid JSON");
-        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{} {}").send().problem(400, "body");
+        JsonNode twoValues = SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{} {}").send().problem(400, "body");
+        assertThat(twoValues.path("detail").asText()).contains("more follows the first JSON value");
+        JsonNode wrongType = SERVER.post("/v1/audio/claim").as(Role.WORKER)
+                .json("{\"from_status\": 5, \"to_status\": \"processing\", \"limit\": 1, \"lease_seconds\": 60}").send()
+                .problem(400, "from_status");
+        assertThat(wrongType.path("detail").asText()).as("no Java types or Jackson settings").isEqualTo("from_status: expected a string")
+                .doesNotContain("java.").doesNotContain("Coercion");
         SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"limit\": 1, \"limit\": 2}").send().problem(400);
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Metadata;
 import dev.pipestore.json.RecordJson;
 import dev.pipestore.server.problem.HttpProblem;
 import dev.pipestore.server.upload.BoundedBody;
@@ -101,16 +102,17 @@ public final class JsonBodies {
         String path = e instanceof JsonMappingException mapping ? path(mapping, root) : "";
         String field = path.isEmpty() ? "body" : path;
         return switch (e) {
+            case MismatchedInputException m when m.getOriginalMessage().startsWith("Trailing token") ->
+                    new InvalidInputException("body", "not valid JSON: " + Metadata.describe(e), e);
             case UnrecognizedPropertyException u -> new InvalidInputException(field, "unknown field; expected one of "
                     + known(u.getKnownPropertyIds()), e);
+            // Jackson's own words name Java types and its settings; the type wanted is what the client can act on.
             case MismatchedInputException m when m.getTargetType() != null -> new InvalidInputException(field,
-                    "expected " + describe(m.getTargetType()) + ": " + m.getOriginalMessage(), e);
+                    "expected " + describe(m.getTargetType()), e);
             case JsonMappingException m when m.getCause() != null && !(m.getCause() instanceof JacksonException) ->
                     new InvalidInputException(field, String.valueOf(m.getCause().getMessage()), e);
             case JsonMappingException m -> new InvalidInputException(field, m.getOriginalMessage(), e);
-            default -> new InvalidInputException("body", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()), e);
+            default -> new InvalidInputException("body", "not valid JSON: " + Metadata.describe(e), e);
         };
     }
 
