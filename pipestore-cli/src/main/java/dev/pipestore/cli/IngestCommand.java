@@ -1,6 +1,7 @@
 package dev.pipestore.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioFile;
@@ -59,6 +60,7 @@ final class IngestCommand implements Callable<Integer> {
         ObjectNode parsedMetadata = Inputs.metadata("--metadata", metadata);
         LanguageTags.normaliseOrNull("--language", language);
         Fields.uploader("--uploaded-by", uploadedBy);
+        checkIdempotencyKey();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int refused = 0;
@@ -85,8 +87,23 @@ final class IngestCommand implements Callable<Integer> {
         return refused == 0 ? 0 : ErrorReporter.FAILURE;
     }
 
+    /** Refused before any file is stored: with several files, the longest key is the last file's. */
+    private void checkIdempotencyKey() {
+        Fields.idempotencyKey("--idempotency-key", idempotencyKey);
+        if (idempotencyKey != null && fileKey(files.size() - 1).length() > Fields.MAX_IDEMPOTENCY_KEY) {
+            int room = Fields.MAX_IDEMPOTENCY_KEY - (":" + files.size()).length();
+            throw new InvalidInputException("--idempotency-key", "with " + files.size() + " files, file n is stored under K:n,"
+                    + " so K may have at most " + room + " characters");
+        }
+    }
+
+    /** File {@code index}'s own key: K alone for one file, K:n (from 1) for several. */
+    private String fileKey(int index) {
+        return idempotencyKey == null ? null : files.size() == 1 ? idempotencyKey : idempotencyKey + ":" + (index + 1);
+    }
+
     private AudioUpload upload(Path file, int index, ObjectNode parsedMetadata) {
-        String key = idempotencyKey == null ? null : files.size() == 1 ? idempotencyKey : idempotencyKey + ":" + (index + 1);
+        String key = fileKey(index);
         AudioUpload upload = new AudioUpload(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
                 null, language, parsedMetadata, key, dedupe, uploadedBy);
         return upload;

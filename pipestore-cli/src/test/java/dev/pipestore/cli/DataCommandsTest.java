@@ -106,6 +106,8 @@ class DataCommandsTest {
         assertFailure(run("ingest", file.toString(), "--metadata", "{\"a\": 1}{\"b\": 2}"), "--metadata: not valid JSON: more follows");
         assertFailure(run("ingest", file.toString(), "--metadata", "{\"a\": 1, \"a\": 2}"), "key \"a\" appears twice");
         assertFailure(run("get", "x\ny\u001b[2J"), "x\\u000ay\\u001b[2J");
+        assertFailure(run("ingest", file.toString(), file.toString(), "--idempotency-key", "k".repeat(200)),
+                "--idempotency-key: with 2 files, file n is stored under K:n, so K may have at most 198 characters");
         assertFailure(run("ingest", file.toString(), "--language", "klingon-xx"), "--language");
         assertFailure(run("get", "not-an-id"), "not an id");
         assertFailure(run("get", UUID.randomUUID().toString()), "not found");

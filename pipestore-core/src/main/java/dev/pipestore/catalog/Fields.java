@@ -5,7 +5,8 @@ import dev.pipestore.InvalidInputException;
 /** Checks shared by the catalog records, each naming the seed column at fault. */
 public final class Fields {
 
-    static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** Longest idempotency key, in characters. */
+    public static final int MAX_IDEMPOTENCY_KEY = 200;
     /** Room for an API key's id or name. */
     static final int MAX_UPLOADER = 100;
 
@@ -39,6 +40,23 @@ public final class Fields {
             throw new InvalidInputException(field, "contains control characters");
         }
         return value;
+    }
+
+    /**
+     * An idempotency key as given by a caller: {@code null} for none, otherwise 1 to {@value #MAX_IDEMPOTENCY_KEY}
+     * printable ASCII characters without spaces, so it travels unchanged in an HTTP header.
+     *
+     * @throws InvalidInputException naming {@code field}
+     */
+    public static String idempotencyKey(String field, String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new InvalidInputException(field, "must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " printable ASCII characters without spaces");
+        }
+        return key;
     }
 
     static void requireConfidence(String column, Double value) {

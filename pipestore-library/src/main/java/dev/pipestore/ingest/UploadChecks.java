@@ -2,14 +2,12 @@ package dev.pipestore.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.objectstore.ObjectKeys;
 
 /** Checks on upload requests shared by audio and text. */
 final class UploadChecks {
-
-    /** Longest idempotency key accepted. */
-    static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private UploadChecks() {}
 
@@ -41,13 +39,6 @@ final class UploadChecks {
     }
 
     static String idempotencyKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new InvalidInputException("idempotency_key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
-                    + " printable ASCII characters without spaces");
-        }
-        return key;
+        return Fields.idempotencyKey("idempotency_key", key);
     }
 }
