@@ -29,6 +29,7 @@ public final class IngestServices {
      */
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener) {
+        SpooledUpload.deleteStale(tempDir, clock.instant());
         IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
                 uploadMemory, listener);
         this.audio = new AudioService(context);

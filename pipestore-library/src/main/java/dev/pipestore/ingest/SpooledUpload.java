@@ -6,12 +6,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An upload read whole, with its size and SHA-256, so it can be checked (probed, decoded) before anything is stored:
@@ -21,6 +29,12 @@ import java.util.HexFormat;
  */
 final class SpooledUpload implements AutoCloseable {
 
+    /** How old a spool file must be before {@link #deleteStale} takes it for a leftover. */
+    static final Duration STALE_AGE = Duration.ofHours(24);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpooledUpload.class);
+    private static final String PREFIX = "upload-";
+    private static final String SUFFIX = ".part";
     private static final int BUFFER_BYTES = 64 * 1024;
     /** Growth step when doubling the array does not fit the budget: bounds the copies of a large array to a few. */
     private static final int CHUNK_BYTES = 1024 * 1024;
@@ -141,10 +155,30 @@ final class SpooledUpload implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes spool files in {@code tempDir} last written before {@code now} minus {@link #STALE_AGE}: what a process
+     * killed in mid-upload left behind. A live upload writes its file while reading and keeps it only until the object
+     * is stored, far less than that, so a directory shared by several instances is safe to sweep.
+     */
+    static void deleteStale(Path tempDir, Instant now) {
+        FileTime cutoff = FileTime.from(now.minus(STALE_AGE));
+        try (DirectoryStream<Path> spooled = Files.newDirectoryStream(tempDir, PREFIX + "*" + SUFFIX)) {
+            for (Path file : spooled) {
+                if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No temporary directory yet, or another instance removed the file first: nothing to sweep.
+        } catch (IOException e) {
+            LOG.warn("could not sweep stale upload files in {}: {}", tempDir, e.getMessage());
+        }
+    }
+
     private static Path createTempFile(Path tempDir) {
         try {
             Files.createDirectories(tempDir);
-            return Files.createTempFile(tempDir, "upload-", ".part");
+            return Files.createTempFile(tempDir, PREFIX, SUFFIX);
         } catch (IOException e) {
             throw new StoreException("cannot create a temporary file in " + tempDir + ": " + e.getMessage(), e);
         }
@@ -167,7 +201,7 @@ final class SpooledUpload implements AutoCloseable {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // A leftover temp file is harmless and is named upload-*.part; nothing to tell the caller.
+            // A leftover temp file is harmless and is swept by deleteStale on a later start; nothing to tell the caller.
         }
     }
 
