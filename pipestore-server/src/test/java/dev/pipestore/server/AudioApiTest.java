@@ -73,6 +73,11 @@ class AudioApiTest {
                 .header("If-None-Match", "\"other\", \"" + sha + "\"").send().expect(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(notModified.header("ETag")).isEqualTo("\"" + sha + "\"");
+        assertThat(notModified.header("Content-Type")).as("the content's type, not the empty answer's").isEqualTo("audio/wav");
+        assertThat(notModified.header("Content-Length")).as("RFC 9110 8.6: absent or the 200's").isIn(null, Integer.toString(wav.length));
+
+        Reply otherUnit = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "items=0-1").send().expect(200);
+        assertThat(otherUnit.body()).as("a range in another unit is ignored").isEqualTo(wav);
 
         JsonNode problem = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "bytes=99999-")
                 .send().problem(416, "Range");

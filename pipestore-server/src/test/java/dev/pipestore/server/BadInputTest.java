@@ -128,7 +128,7 @@ class BadInputTest {
     void invalidRangesAre416WithTheSize() {
         byte[] wav = TestAudio.wav(1, 8000);
         String audio = SERVER.upload(wav, "range.wav");
-        for (String range : List.of("bytes=abc", "bytes=5-2", "bytes=0-1,4-5", "items=0-1", "bytes=-0", "bytes=" + wav.length + "-")) {
+        for (String range : List.of("bytes=abc", "bytes=5-2", "bytes=0-1,4-5", "bytes=-0", "bytes=" + wav.length + "-")) {
             Reply reply = SERVER.get("/v1/audio/" + audio + "/content").as(Role.READ).header("Range", range).send();
             reply.problem(416, "Range");
             assertThat(reply.header("Content-Range")).isEqualTo("bytes */" + wav.length);
@@ -191,7 +191,9 @@ class BadInputTest {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         SERVER.get("/v1/nothing-here").as(Role.READ).send().problem(404);
-        SERVER.call("PUT", "/v1/audio").as(Role.ADMIN).send().problem(405);
+        Reply wrongMethod = SERVER.call("PUT", "/v1/audio").as(Role.ADMIN).send();
+        wrongMethod.problem(405);
+        assertThat(wrongMethod.header("Allow")).as("RFC 9110 15.5.6").isEqualTo("GET, POST");
     }
 
     @Test

@@ -33,7 +33,10 @@ public record Download(String objectKey, long size, String sha256, String conten
         ctx.header("ETag", tag);
         ctx.header("Accept-Ranges", "bytes");
         if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), tag)) {
+            // A cache refreshes its stored headers from a 304: they must describe the content, not the empty answer.
             ctx.status(304);
+            ctx.contentType(contentType);
+            ctx.res().setContentLengthLong(size);
             return;
         }
         Optional<ByteRange> range = EntityTags.ifRangeHolds(ctx.header("If-Range"), tag)

@@ -8,17 +8,21 @@ import java.util.regex.Pattern;
 
 /**
  * Parses a {@code Range} header for one byte range: {@code bytes=first-last}, {@code bytes=first-} or the suffix form
- * {@code bytes=-length}. Several ranges, other units and ranges outside the object are refused with 416, naming what
- * was asked; a client that wants the whole object sends no {@code Range}.
+ * {@code bytes=-length}. Several ranges, malformed byte ranges and ranges outside the object are refused with 416, naming
+ * what was asked; a client that wants the whole object sends no {@code Range}. A range in another unit is ignored, as
+ * RFC 9110 (section 14.2) requires, and the whole object is sent.
  */
 public final class RangeHeader {
 
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})", Pattern.CASE_INSENSITIVE);
+    /** A range unit is a token followed by {@code =}; the unit is case-insensitive. */
+    private static final Pattern BYTES_UNIT = Pattern.compile("(?i)bytes\\s*=.*");
 
     private RangeHeader() {}
 
     /**
-     * The range asked for within an object of {@code size} bytes, clipped to its end; empty without a header.
+     * The range asked for within an object of {@code size} bytes, clipped to its end; empty without a header or when it
+     * is in a unit other than bytes.
      *
      * @throws HttpProblem 416 when the header is malformed, asks for several ranges, or starts past the end
      */
@@ -27,6 +31,9 @@ public final class RangeHeader {
             return Optional.empty();
         }
         String value = header.strip();
+        if (!BYTES_UNIT.matcher(value).matches()) {
+            return Optional.empty();
+        }
         if (value.contains(",")) {
             throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' asks for several ranges; ask for one at a time");
         }

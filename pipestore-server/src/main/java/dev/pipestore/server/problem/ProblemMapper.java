@@ -10,6 +10,7 @@ import dev.pipestore.server.upload.ClientGoneException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -101,7 +102,17 @@ public final class ProblemMapper {
     private static Problem fromJavalin(HttpResponseException e) {
         HttpStatus status = HttpStatus.forStatus(e.getStatus());
         String slug = status.getMessage().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return new Problem(e.getStatus(), slug, status.getMessage(), e.getMessage(), null, Map.of());
+        return new Problem(e.getStatus(), slug, status.getMessage(), e.getMessage(), null, allowHeader(e));
+    }
+
+    /** RFC 9110 (15.5.6): a 405 names the methods the resource has. Javalin lists them in the exception's details. */
+    private static Map<String, String> allowHeader(HttpResponseException e) {
+        if (!(e instanceof MethodNotAllowedResponse)) {
+            return Map.of();
+        }
+        return e.getDetails().entrySet().stream().filter(d -> d.getKey().replace(" ", "").equalsIgnoreCase("availableMethods"))
+                .findFirst().map(d -> Map.of("Allow", d.getValue().replace(" ", "").replace(",", ", ")))
+                .orElse(Map.of());
     }
 
     /** A failure the client cannot act on: logged in full under an incident id, answered without detail. */
