@@ -38,6 +38,20 @@ class AudioApiTest {
     }
 
     @Test
+    void rawUploadMayNameItsFileInContentDisposition() {
+        JsonNode extended = SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition",
+                "attachment; filename=\"cafe.wav\"; filename*=UTF-8''caf%C3%A9%201.wav").body("audio/wav", TestAudio.wav(1, 8000))
+                .send().expect(201).json();
+        assertThat(extended.path("original_name").asText()).as("filename* wins (RFC 6266)").isEqualTo("caf\u00e9 1.wav");
+        JsonNode quoted = SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition", "inline; filename=\"a \\\"b\\\".wav\"")
+                .body("audio/wav", TestAudio.wav(1.5, 8000)).send().expect(201).json();
+        assertThat(quoted.path("original_name").asText()).isEqualTo("a \"b\".wav");
+        JsonNode agreeing = SERVER.post("/v1/audio?name=same.wav").as(Role.INGEST).header("Content-Disposition", "attachment; filename=same.wav")
+                .body("audio/wav", TestAudio.wav(2, 8000)).send().expect(201).json();
+        assertThat(agreeing.path("original_name").asText()).isEqualTo("same.wav");
+    }
+
+    @Test
     void multipartUploadTakesMetadataAndLanguage() {
         byte[] wav = TestAudio.wav(1, 8000);
         Multipart form = new Multipart().field("metadata", "{\"call\": 7}").field("language", "de")

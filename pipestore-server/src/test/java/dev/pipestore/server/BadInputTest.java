@@ -189,6 +189,24 @@ class BadInputTest {
     }
 
     @Test
+    void badFileNamesInContentDispositionAreRefusedNamingTheHeader() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        for (String header : List.of("attachment; filename=\"open.wav", "attachment; filename*=UTF-8''%ZZ.wav",
+                "attachment; filename*=KOI8-R''a.wav", "attachment filename=a.wav", "attachment; filename=a.wav; filename=b.wav")) {
+            SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition", header).body("audio/wav", wav).send()
+                    .problem(400, "Content-Disposition");
+        }
+        JsonNode twoNames = SERVER.post("/v1/audio?name=one.wav").as(Role.INGEST).header("Content-Disposition", "attachment; filename=two.wav")
+                .body("audio/wav", wav).send().problem(400, "name");
+        assertThat(twoNames.path("detail").asText()).contains("one.wav").contains("two.wav");
+        SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition", "attachment; filename=\"../../etc/passwd.wav\"")
+                .body("audio/wav", wav).send().problem(400, "name");
+        SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition", "attachment; filename*=UTF-8''a%0Ab.wav")
+                .body("audio/wav", wav).send().problem(400, "name");
+        assertNothingStored();
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         SERVER.get("/v1/nothing-here").as(Role.READ).send().problem(404);
         Reply wrongMethod = SERVER.call("PUT", "/v1/audio").as(Role.ADMIN).send();

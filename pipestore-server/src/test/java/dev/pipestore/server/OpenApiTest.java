@@ -92,16 +92,41 @@ class OpenApiTest {
         JsonNode hit = SERVER.get("/v1/search?q=schema").as(Role.READ).send().expect(200).json().path("items").get(0);
         JsonNode key = SERVER.get("/v1/keys").as(Role.ADMIN).send().expect(200).json().path("items").get(0);
         JsonNode problem = SERVER.get("/v1/audio/x").as(Role.READ).send().json();
-        Map<String, JsonNode> samples = Map.of("AudioFile", SERVER.get("/v1/audio/" + audio).as(Role.READ).send().json(),
-                "Transcription", transcription, "Translation", translation, "AnalysisResult", result, "TextDocument", text,
-                "SearchHit", hit, "ApiKey", key, "Problem", problem);
+        JsonNode created = SERVER.post("/v1/keys").as(Role.ADMIN).json("{\"role\": \"read\", \"name\": \"schema\"}").send()
+                .expect(201).json();
+        JsonNode claimed = SERVER.post("/v1/audio/claim").as(Role.WORKER)
+                .json("{\"from_status\": \"uploaded\", \"to_status\": \"processing\", \"limit\": 1, \"lease_seconds\": 60}")
+                .send().expect(200).json().path("items").get(0);
+        Map<String, JsonNode> samples = Map.ofEntries(Map.entry("AudioFile", SERVER.get("/v1/audio/" + audio).as(Role.READ).send().json()),
+                Map.entry("Transcription", transcription), Map.entry("Translation", translation), Map.entry("AnalysisResult", result),
+                Map.entry("TextDocument", text), Map.entry("SearchHit", hit), Map.entry("ApiKey", key), Map.entry("Problem", problem),
+                Map.entry("CreatedApiKey", created), Map.entry("ClaimedAudioFile", claimed));
+        JsonNode doc = document();
         samples.forEach((name, sample) -> {
             List<String> sent = new ArrayList<>();
             sample.fieldNames().forEachRemaining(sent::add);
             List<String> described = new ArrayList<>();
-            schemas.path(name).path("properties").fieldNames().forEachRemaining(described::add);
+            collectProperties(doc, schemas.path(name), described);
             assertThat(sent).as("fields of %s", name).containsExactlyInAnyOrderElementsOf(described);
         });
+    }
+
+    /** In JSON Schema a part of an allOf that closes itself refuses the fields the other parts add. */
+    @Test
+    void partsOfComposedSchemasAreLeftOpen() {
+        JsonNode doc = document();
+        doc.path("components").path("schemas").properties().forEach(schema -> schema.getValue().path("allOf").forEach(part -> {
+            JsonNode resolved = part.has("$ref") ? doc.at(part.path("$ref").asText().substring(1)) : part;
+            assertThat(resolved.path("additionalProperties").asBoolean(true)).as("a part of %s", schema.getKey()).isTrue();
+            assertThat(resolved.path("unevaluatedProperties").asBoolean(true)).as("a part of %s", schema.getKey()).isTrue();
+        }));
+    }
+
+    /** The properties a schema allows: its own and those of the parts it is composed of. */
+    private static void collectProperties(JsonNode doc, JsonNode schema, List<String> into) {
+        JsonNode resolved = schema.has("$ref") ? doc.at(schema.path("$ref").asText().substring(1)) : schema;
+        resolved.path("properties").fieldNames().forEachRemaining(into::add);
+        resolved.path("allOf").forEach(part -> collectProperties(doc, part, into));
     }
 
     private static JsonNode document() {

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * Reads an upload from a request, as a raw body ({@code ?name=}, {@code ?language=}, {@code ?metadata=}) or as
+ * Reads an upload from a request, as a raw body ({@code ?name=} or a {@code Content-Disposition} filename,
+ * {@code ?language=}, {@code ?metadata=}) or as
  * {@code multipart/form-data}, without holding the content in memory.
  */
 public final class Uploads {
@@ -44,8 +45,19 @@ public final class Uploads {
         }
         refuseDeclaredOversize(ctx);
         String metadata = ctx.queryParam("metadata");
-        return new Upload(nonEmpty(rawBody(ctx)), ctx.queryParam("name"), type, ctx.queryParam("language"),
+        return new Upload(nonEmpty(rawBody(ctx)), rawName(ctx), type, ctx.queryParam("language"),
                 metadata == null ? null : Metadata.parseObject("metadata", metadata), () -> {});
+    }
+
+    /** {@code ?name=}, or the {@code filename} of a {@code Content-Disposition} header; both only when they agree. */
+    private static String rawName(Context ctx) {
+        String query = ctx.queryParam("name");
+        String header = DispositionName.of(ctx.header(DispositionName.HEADER)).orElse(null);
+        if (query != null && header != null && !query.equals(header)) {
+            throw new InvalidInputException("name", "?name= says '" + query + "' but " + DispositionName.HEADER + " says '"
+                    + header + "'; give the name once");
+        }
+        return query != null ? query : header;
     }
 
     /** The media type without parameters, lower case; empty when there is none. */
