@@ -8,6 +8,7 @@ import dev.pipestore.server.problem.JettyProblemHandler;
 import dev.pipestore.server.problem.ProblemMapper;
 import dev.pipestore.server.routes.Api;
 import dev.pipestore.server.routes.ApiRoutes;
+import dev.pipestore.server.routes.QueryParameterCheck;
 import dev.pipestore.server.upload.Uploads;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -102,6 +103,7 @@ public final class PipestoreServer implements AutoCloseable {
         // Downloads carry stored bytes under their stored type; browsers must not second-guess it.
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.beforeMatched(new AccessFilter(api.store().apiKeys()));
+        config.routes.beforeMatched(new QueryParameterCheck());
         config.requestLogger.http(new HttpServerMetrics(api.store().meters()));
         for (Api.Routes routes : ApiRoutes.all(api)) {
             routes.register(config.routes);

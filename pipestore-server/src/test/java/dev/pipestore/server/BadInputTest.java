@@ -64,7 +64,7 @@ class BadInputTest {
         JsonNode problem = SERVER.post("/v1/audio?name=big.wav").as(Role.INGEST).expectContinue()
                 .body("audio/wav", new byte[MAX_UPLOAD + 1]).send().problem(413, "body");
         assertThat(problem.path("detail").asText()).contains(Integer.toString(MAX_UPLOAD));
-        SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"owner\": \"" + "x".repeat(17 * 1024) + "\"}").send().problem(413);
+        SERVER.post("/v1/audio/claim").as(Role.WORKER).expectContinue().json("{\"owner\": \"" + "x".repeat(17 * 1024) + "\"}").send().problem(413);
         assertNothingStored();
     }
 
@@ -203,6 +203,17 @@ class BadInputTest {
                 .body("audio/wav", wav).send().problem(400, "name");
         SERVER.post("/v1/audio").as(Role.INGEST).header("Content-Disposition", "attachment; filename*=UTF-8''a%0Ab.wav")
                 .body("audio/wav", wav).send().problem(400, "name");
+        assertNothingStored();
+    }
+
+    @Test
+    void queryParametersARouteDoesNotTakeAreRefusedByName() {
+        JsonNode misspelt = SERVER.get("/v1/search?q=hello&created_from=2026-01-01T00:00:00Z").as(Role.READ).send()
+                .problem(400, "created_from");
+        assertThat(misspelt.path("detail").asText()).contains("unknown query parameter").contains("since");
+        SERVER.post("/v1/audio?name=a.wav&bogus=1").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000)).send()
+                .problem(400, "bogus");
+        SERVER.get("/v1/audio?limit=5&sort=name").as(Role.READ).send().problem(400, "sort");
         assertNothingStored();
     }
 

@@ -1,0 +1,81 @@
+package dev.pipestore.server.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipestore.InvalidInputException;
+import dev.pipestore.json.RecordJson;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses a query parameter the route does not take, as unknown JSON fields are refused: a misspelt filter
+ * ({@code ?created_from=} for {@code ?since=}) would otherwise be ignored and the answer look filtered when it is not.
+ * What each route takes is read from the OpenAPI document, which a test keeps equal to the registered routes.
+ */
+public final class QueryParameterCheck implements Handler {
+
+    /** Routes with fewer path parameters first, so {@code /v1/audio/claim} wins over {@code /v1/audio/{id}}. */
+    private final List<Route> routes;
+
+    public QueryParameterCheck() {
+        this.routes = routes(OpenApiRoutes.load());
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String path = ctx.path().length() > 1 && ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
+        String method = ctx.method().name();
+        Optional<Route> route = routes.stream().filter(r -> r.method().equals(method) && r.path().matcher(path).matches()).findFirst();
+        if (route.isEmpty()) {
+            return;
+        }
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!route.get().query().contains(name)) {
+                throw new InvalidInputException(name, "unknown query parameter; " + method + " " + route.get().template() + " takes "
+                        + (route.get().query().isEmpty() ? "none" : route.get().query()));
+            }
+        }
+    }
+
+    private record Route(String method, String template, Pattern path, Set<String> query) {}
+
+    private static List<Route> routes(byte[] document) {
+        JsonNode doc;
+        try {
+            doc = RecordJson.MAPPER.readTree(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not parse " + OpenApiRoutes.RESOURCE, e);
+        }
+        List<Route> routes = new ArrayList<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            Set<String> names = new TreeSet<>();
+            operation.getValue().path("parameters").forEach(parameter -> {
+                JsonNode resolved = parameter.has("$ref") ? doc.at(parameter.path("$ref").asText().substring(1)) : parameter;
+                if (resolved.path("in").asText().equals("query")) {
+                    names.add(resolved.path("name").asText());
+                }
+            });
+            routes.add(new Route(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), pattern(path.getKey()), names));
+        }));
+        routes.sort(Comparator.comparingLong(r -> r.template().chars().filter(c -> c == '{').count()));
+        return routes;
+    }
+
+    /** {@code /v1/audio/{id}} as {@code /v1/audio/[^/]+}, the rest literal. */
+    private static Pattern pattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
