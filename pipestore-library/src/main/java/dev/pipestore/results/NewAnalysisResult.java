@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 
 /**
- * An analysis result to add; at least one of {@code audioFileId} and {@code transcriptionId} is set.
+ * An analysis result to add; at least one of {@code audioFileId} and {@code transcriptionId} is set. A result on a
+ * transcription is stored with that transcription's audio file, which {@code audioFileId} may repeat but not contradict.
  *
  * @param audioFileId the audio file analysed, or {@code null}
  * @param transcriptionId the transcription analysed, or {@code null}

@@ -9,7 +9,9 @@ import dev.pipestore.catalog.PageRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,11 +40,13 @@ public final class ResultService {
             throw new InvalidInputException("results", "a batch holds 1 to " + MAX_BATCH + " results, got " + requests.size());
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, UUID> audioOfTranscription = new HashMap<>();
         List<AnalysisResult> results = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             NewAnalysisResult request = requests.get(i);
             try {
-                results.add(new AnalysisResult(UUID.randomUUID(), request.audioFileId(), request.transcriptionId(),
+                UUID audioFileId = audioFileOf(request, audioOfTranscription);
+                results.add(new AnalysisResult(UUID.randomUUID(), audioFileId, request.transcriptionId(),
                         request.analysisType(), request.result(), request.confidence(), request.modelVersion(), now));
             } catch (InvalidInputException e) {
                 throw e.inItem("results", i);
@@ -52,6 +56,23 @@ public final class ResultService {
         }
         catalog.analysisResults().insertBatch(results);
         return List.copyOf(results);
+    }
+
+    /**
+     * The audio file a result belongs to: a result on a transcription is also a result on that transcription's audio,
+     * so it is listed with the audio's results; an audio file given beside a transcription must be that one.
+     */
+    private UUID audioFileOf(NewAnalysisResult request, Map<UUID, UUID> audioOfTranscription) {
+        if (request.transcriptionId() == null) {
+            return request.audioFileId();
+        }
+        UUID audio = audioOfTranscription.computeIfAbsent(request.transcriptionId(),
+                id -> catalog.transcriptions().get(id).audioFileId());
+        if (request.audioFileId() != null && !request.audioFileId().equals(audio)) {
+            throw new InvalidInputException("audio_file_id", "is " + request.audioFileId() + " but transcription "
+                    + request.transcriptionId() + " is of audio file " + audio + "; give that one, or leave it out");
+        }
+        return audio;
     }
 
     public Optional<AnalysisResult> find(UUID id) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.testing.audio.TestAudio;
 import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
 import dev.pipestore.catalog.AudioFile;
@@ -17,6 +16,7 @@ import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.Translation;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.testing.audio.TestAudio;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -153,8 +153,9 @@ class ResultsTest {
                 new NewAnalysisResult(audio.id(), null, "loudness", Metadata.parseObject("r", "{\"lufs\": -23.5}"), null, "v1"),
                 new NewAnalysisResult(null, source.id(), "sentiment", sentiment, 0.8, "v1")));
 
+        assertThat(stored.get(1).audioFileId()).as("a result on a transcription is on its audio too").isEqualTo(audio.id());
         assertThat(store.results().list(AnalysisResultQuery.ofAudioFile(audio.id()), PageRequest.firstPage()).items())
-                .containsExactly(stored.get(0));
+                .containsExactlyInAnyOrderElementsOf(stored);
         assertThat(store.results().get(stored.get(1).id()).result()).isEqualTo(sentiment);
 
         assertThatThrownBy(() -> store.results().addBatch(List.of(
@@ -162,5 +163,20 @@ class ResultsTest {
                         new NewAnalysisResult(UUID.randomUUID(), null, "orphan", sentiment, null, null))))
                 .isInstanceOf(NotFoundException.class);
         assertThat(store.results().list(AnalysisResultQuery.all(), PageRequest.firstPage()).items()).hasSize(2);
+    }
+
+    @Test
+    void aResultCannotNameAnAudioFileOtherThanItsTranscriptions() {
+        AudioFile other = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(2, 8000)), AudioUpload.named("other.wav"));
+        Transcription ofOther = store.transcriptions().add(other.id(), NewTranscription.of("hi", "en"));
+        var label = Metadata.parseObject("r", "{\"label\": \"x\"}");
+
+        assertThatThrownBy(() -> store.results().addBatch(List.of(new NewAnalysisResult(audio.id(), null, "ok", label, null, null),
+                        new NewAnalysisResult(audio.id(), ofOther.id(), "mixed", label, null, null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[1].audio_file_id"))
+                .hasMessageContaining(other.id().toString());
+        assertThatThrownBy(() -> store.results().addBatch(List.of(new NewAnalysisResult(null, UUID.randomUUID(), "x", label, null, null))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(store.results().list(AnalysisResultQuery.all(), PageRequest.firstPage()).items()).isEmpty();
     }
 }

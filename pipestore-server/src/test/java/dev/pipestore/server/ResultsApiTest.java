@@ -116,7 +116,9 @@ class ResultsApiTest {
         String id = added.path("items").get(0).path("id").asText();
         assertThat(SERVER.get("/v1/results/" + id).as(Role.READ).send().expect(200).json().path("analysis_type").asText())
                 .isEqualTo("sentiment");
-        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().expect(200).json().path("items")).hasSize(1);
+        assertThat(added.path("items").get(1).path("audio_file_id").asText()).as("the transcription's audio").isEqualTo(audio);
+        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().expect(200).json().path("items"))
+                .as("results on the audio and on its transcription").hasSize(2);
         assertThat(SERVER.get("/v1/transcriptions/" + transcription + "/results?type=keywords").as(Role.READ).send().expect(200)
                 .json().path("items")).hasSize(1);
 
@@ -124,7 +126,12 @@ class ResultsApiTest {
                 + "\", \"analysis_type\": \"ok\", \"result\": 1}, {\"audio_file_id\": \"" + audio
                 + "\", \"analysis_type\": \"bad\", \"result\": 1, \"confidence\": 7}]").send().problem(400);
         assertThat(refused.path("field").asText()).isEqualTo("results[1].confidence");
-        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().json().path("items")).hasSize(1);
+        String other = SERVER.upload(TestAudio.wav(1.5, 8000), "other.wav");
+        JsonNode mixed = SERVER.post("/v1/results").as(Role.WORKER).json("[{\"audio_file_id\": \"" + other + "\", \"transcription_id\": \""
+                + transcription + "\", \"analysis_type\": \"x\", \"result\": 1}]").send().problem(400);
+        assertThat(mixed.path("field").asText()).isEqualTo("results[0].audio_file_id");
+        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().json().path("items")).hasSize(2);
+        assertThat(SERVER.get("/v1/audio/" + other + "/results").as(Role.READ).send().json().path("items")).isEmpty();
     }
 
     @Test
