@@ -22,18 +22,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rows stored before the uploaded_by column (schema version 4), when the server kept the uploader in
- * {@code metadata.uploaded_by}, have it in the column after migrating, and no longer in the metadata; values the server
- * never wrote (not a string) stay where they were. An idempotency key stored then belongs to that uploader afterwards.
+ * Migrations that change data, on every dialect: rows written by an earlier schema read as the current code expects.
  */
-class UploaderMigrationTest {
+class DataMigrationTest {
 
-    abstract static class FromVersionFour {
+    abstract static class FromAnEarlierVersion {
 
         abstract SqlCatalogSettings settings();
 
         abstract String folder();
 
+        /**
+         * Rows stored before the uploaded_by column (schema version 4), when the server kept the uploader in
+         * {@code metadata.uploaded_by}, have it in the column after migrating, and no longer in the metadata; values the
+         * server never wrote (not a string) stay where they were. An idempotency key stored then belongs to that uploader.
+         */
         @Test
         void theUploaderMovesFromTheMetadataIntoTheColumn() throws SQLException {
             SqlCatalogSettings settings = settings();
@@ -72,6 +75,34 @@ class UploaderMigrationTest {
             }
         }
 
+        /** Version 7: a result stored on a transcription alone gets the transcription's audio file. */
+        @Test
+        void aResultOnATranscriptionGetsItsAudioFile() throws SQLException {
+            SqlCatalogSettings settings = settings();
+            Flyway.configure(getClass().getClassLoader()).dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations("classpath:db/migration/" + folder()).target("6").load().migrate();
+            UUID audio = UUID.randomUUID();
+            UUID transcription = UUID.randomUUID();
+            UUID onTranscription = UUID.randomUUID();
+            UUID onAudio = UUID.randomUUID();
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                    Statement statement = connection.createStatement()) {
+                insertAudio(statement, audio, null);
+                statement.executeUpdate("INSERT INTO transcriptions (id, audio_file_id, content) VALUES ('" + transcription + "', '"
+                        + audio + "', 'hello')");
+                statement.executeUpdate("INSERT INTO analysis_results (id, transcription_id, analysis_type, result) VALUES ('"
+                        + onTranscription + "', '" + transcription + "', 'keywords', '{\"k\": 1}')");
+                statement.executeUpdate("INSERT INTO analysis_results (id, audio_file_id, analysis_type, result) VALUES ('"
+                        + onAudio + "', '" + audio + "', 'loudness', '{\"lufs\": -23}')");
+            }
+
+            try (SqlCatalog catalog = SqlCatalog.open(settings, true)) {
+                assertThat(catalog.analysisResults().get(onTranscription).audioFileId()).isEqualTo(audio);
+                assertThat(catalog.analysisResults().get(onTranscription).transcriptionId()).isEqualTo(transcription);
+                assertThat(catalog.analysisResults().get(onAudio).transcriptionId()).isNull();
+            }
+        }
+
         private static void insertAudio(Statement statement, UUID id, String metadata) throws SQLException {
             statement.executeUpdate("INSERT INTO audio_files (id, file_path, file_size, duration_seconds, format, status,"
                     + " content_sha256, object_key, duration_precise, metadata) VALUES ('" + id + "', 'b/" + id + "', 1, 1, 'wav',"
@@ -80,7 +111,7 @@ class UploaderMigrationTest {
     }
 
     @Nested
-    class OnSqlite extends FromVersionFour {
+    class OnSqlite extends FromAnEarlierVersion {
 
         @TempDir
         Path directory;
@@ -97,7 +128,7 @@ class UploaderMigrationTest {
     }
 
     @Nested
-    class OnPostgres extends FromVersionFour {
+    class OnPostgres extends FromAnEarlierVersion {
 
         @RegisterExtension
         final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
@@ -114,7 +145,7 @@ class UploaderMigrationTest {
     }
 
     @Nested
-    class OnMariaDb extends FromVersionFour {
+    class OnMariaDb extends FromAnEarlierVersion {
 
         @RegisterExtension
         final MariaDbDatabaseExtension database = new MariaDbDatabaseExtension();
