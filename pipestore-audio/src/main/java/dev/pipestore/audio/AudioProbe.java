@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Measures audio on disk or in memory (format, precise duration, sample rate, channels) and refuses, with an
  * {@link InvalidInputException} a person can act on, anything that is not the audio it claims to be.
  *
- * <p>Reads are positioned and bounded: headers, the last page or frame, and for MP3/ADTS without a duration header a
- * streaming pass over the frame headers. Memory use does not grow with file size. Stateless and thread-safe.
+ * <p>Reads are positioned and bounded: headers, the last page or frame, and for MP3/ADTS without a trustworthy
+ * duration header (or joined MP3s) a streaming pass over the frame headers, for chained Ogg one over the page headers.
+ * Memory use does not grow with file size. Stateless and thread-safe.
  */
 public final class AudioProbe {
 

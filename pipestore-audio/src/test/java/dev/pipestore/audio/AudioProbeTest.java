@@ -83,6 +83,23 @@ class AudioProbeTest {
     }
 
     @Test
+    void measuresWavWhoseDataSizeWasLeftZeroFromTheBytesAfterIt(@TempDir Path dir) {
+        byte[] oneSecond = new byte[16000 * 2];
+        byte[] wav = new TestFiles.Riff("RIFF", 36 + oneSecond.length).pcmFormat(1, 16000, 16).chunkHeader("data", 0)
+                .bytes(oneSecond).build();
+
+        assertThat(probe.probe(TestFiles.write(dir.resolve("unset.wav"), wav)).durationSeconds()).isEqualTo(1.0);
+    }
+
+    @Test
+    void measuresAnEmptyDataChunkFollowedByAnotherChunkAsEmpty(@TempDir Path dir) {
+        byte[] wav = new TestFiles.Riff("RIFF", 48).pcmFormat(1, 16000, 16).chunkHeader("data", 0)
+                .chunkHeader("LIST", 4).bytes("INFO".getBytes(StandardCharsets.US_ASCII)).build();
+
+        assertThat(probe.probe(TestFiles.write(dir.resolve("empty.wav"), wav)).durationSeconds()).isZero();
+    }
+
+    @Test
     void skipsOddSizedChunksWithOrWithoutTheirPadByte(@TempDir Path dir) {
         byte[] samplesData = new byte[16000 * 2]; // one second of 16-bit mono at 16 kHz
         for (boolean padded : new boolean[] {true, false}) {
@@ -98,6 +115,16 @@ class AudioProbeTest {
 
             assertThat(info.durationSeconds()).as("padded=%s", padded).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void skipsAnUnpaddedOddChunkEvenWhenTheNextSizeEndsInALetter(@TempDir Path dir) {
+        // 8,001 = 0x1F41: read one byte late, the data header looks like a chunk "ataA" of 31 bytes.
+        byte[] wav = new TestFiles.Riff("RIFF", 0).pcmFormat(1, 8000, 8).chunkHeader("LIST", 5)
+                .bytes(new byte[] {'I', 'N', 'F', 'O', 'x'}).chunkHeader("data", 8001).zeros(8001).build();
+
+        assertThat(probe.probe(TestFiles.write(dir.resolve("odd.wav"), wav)).durationSeconds())
+                .isEqualTo(8001 / 8000.0);
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,6 +22,7 @@ final class GeneratedSamples implements AutoCloseable {
 
     private final Path dir;
     private final Map<Sample, Path> made = new EnumMap<>(Sample.class);
+    private final Map<String, Path> generated = new HashMap<>();
     private Path longNoise;
     private Double speechSeconds;
 
@@ -54,6 +57,33 @@ final class GeneratedSamples implements AutoCloseable {
                 yield speechSeconds;
             }
         };
+    }
+
+    /**
+     * A file ffmpeg encodes from the lavfi {@code source} (such as {@code sine=d=5:r=44100}) with {@code args}, made on
+     * first use; for tests that need files other than the shared samples, such as parts to join.
+     */
+    Path lavfi(String fileName, String source, String... args) {
+        String[] command = new String[args.length + 4];
+        command[0] = "-f";
+        command[1] = "lavfi";
+        command[2] = "-i";
+        command[3] = source;
+        System.arraycopy(args, 0, command, 4, args.length);
+        return ffmpeg(fileName, command);
+    }
+
+    /** A file ffmpeg writes with {@code args} (inputs, options; the output is added), made on first use. */
+    synchronized Path ffmpeg(String fileName, String... args) {
+        Path path = generated.get(fileName);
+        if (path == null) {
+            path = dir.resolve(fileName);
+            String[] command = Arrays.copyOf(args, args.length + 1);
+            command[args.length] = path.toString();
+            AudioTools.run(dir, AudioTools.ffmpeg(command));
+            generated.put(fileName, path);
+        }
+        return path;
     }
 
     /** A scratch directory for test files derived from samples. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +98,16 @@ class RefusesBadInputTest {
     }
 
     @Test
+    void refusesWavWhoseChunksDoNotLineUpSayingSo() {
+        byte[] wav = new TestFiles.Riff("RIFF", 0).pcmFormat(1, 16000, 16).chunkHeader("LIST", 9)
+                .bytes(new byte[] {'I', 'N', 'F', 'O', 'x'}).chunkHeader("data", 32000).zeros(32000).build();
+
+        assertThat(refusal(TestFiles.write(dir.resolve("astray.wav"), wav))).hasMessage("file: astray.wav: malformed "
+                + "WAV: the chunk header at byte 54 does not line up (its id is not text), so the chunk before it has "
+                + "a wrong size or lacks its pad byte; no data chunk was found");
+    }
+
+    @Test
     void refusesWavCutInsideItsHeader(GeneratedSamples samples) {
         Path file = TestFiles.truncatedCopy(samples.path(Sample.WAV_S16_MONO_16K), dir.resolve("head.wav"), 30);
 
@@ -160,6 +171,15 @@ class RefusesBadInputTest {
             }
         }
         fail("no frame boundary in the second half of " + source);
+    }
+
+    @Test
+    void refusesFlacWhoseStreamInfoGivesBlockSizesBelowSixteen(GeneratedSamples samples) {
+        byte[] flac = TestFiles.read(samples.path(Sample.FLAC_STREAMED));
+        Arrays.fill(flac, 8, 12, (byte) 0); // STREAMINFO's minimum and maximum block sizes
+
+        assertThat(refusal(TestFiles.write(dir.resolve("blocks.flac"), flac))).hasMessage("file: blocks.flac: "
+                + "malformed FLAC: STREAMINFO gives block sizes of 0 to 0 samples, but FLAC blocks are at least 16");
     }
 
     @Test

@@ -39,6 +39,15 @@ final class TestFiles {
         return write(target, cut);
     }
 
+    /** {@code parts} joined end to end into {@code target}, as {@code cat a b > target} does. */
+    static Path concat(Path target, Path... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Path part : parts) {
+            out.writeBytes(read(part));
+        }
+        return write(target, out.toByteArray());
+    }
+
     /** The position of the first occurrence of {@code ascii} in {@code bytes} at or after {@code from}, or -1. */
     static int indexOf(byte[] bytes, String ascii, int from) {
         byte[] needle = ascii.getBytes(StandardCharsets.ISO_8859_1);

@@ -8,12 +8,14 @@ final class AdtsProbe {
 
     private static final long SYNC_SEARCH = 1 << 20;
     private static final int SAMPLES_PER_BLOCK = 1024;
+    /** Enough for a program config element's channel elements (at most 45 of them, 5 bits each). */
+    private static final int PROGRAM_CONFIG_BYTES = 64;
     static final int[] SAMPLE_RATES = {
         96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350,
     };
 
     /** ADTS header bits, decoded. */
-    record Header(int sampleRate, int channelConfig, int frameLength, int blocks, int streamKey) {
+    record Header(int sampleRate, int channelConfig, int frameLength, int blocks, int streamKey, int headerLength) {
 
         /** The header in the first seven bytes at {@code pos}, or null if they are not one. */
         static Header parse(ScanWindow w, long pos) {
@@ -33,7 +35,9 @@ final class AdtsProbe {
             int channels = (b2 & 1) << 2 | b3 >>> 6;
             int blocks = (w.byteAt(pos + 6) & 3) + 1;
             int key = (b1 & 0x08) << 12 | (b2 & 0xFD) << 4 | channels; // MPEG id, profile, rate, channels
-            return new Header(SAMPLE_RATES[rateIndex], channels, length, blocks, key);
+            // With a CRC, the header ends with the positions of the raw data blocks after the first, and the CRC.
+            int headerLength = 7 + (crc ? 2 * blocks : 0);
+            return new Header(SAMPLE_RATES[rateIndex], channels, length, blocks, key, headerLength);
         }
     }
 
@@ -65,10 +69,24 @@ final class AdtsProbe {
         window.load(first, 7);
         Header header = Header.parse(window, first);
         long samples = scanner.countSamples(first, end);
-        // Channel configuration 0 means "described in the stream's program config element", which we do not decode.
-        Integer channels = header.channelConfig() == 0 ? null
-                : header.channelConfig() == 7 ? Integer.valueOf(8) : Integer.valueOf(header.channelConfig());
         return new AudioInfo(AudioFormat.AAC.id(), samples / (double) header.sampleRate(), header.sampleRate(),
-                channels, "aac");
+                channels(in, first, header), "aac");
+    }
+
+    /**
+     * The channel count, or null if the stream does not say where we can read it. Channel configuration 0 means a
+     * program config element describes the layout; encoders (ffmpeg among them) put it at the start of the first
+     * frame's raw data, where it can be read without decoding audio.
+     */
+    private static Integer channels(ChannelInput in, long frame, Header header) throws IOException {
+        if (header.channelConfig() != 0) {
+            return header.channelConfig() == 7 ? 8 : header.channelConfig();
+        }
+        BitReader r = new BitReader(in.read(frame + header.headerLength(), PROGRAM_CONFIG_BYTES));
+        if (r.bits(3) != AacProgramConfig.ELEMENT_ID) {
+            return null;
+        }
+        int channels = AacProgramConfig.channels(r);
+        return channels > 0 ? channels : null;
     }
 }

@@ -2,6 +2,7 @@ package dev.pipestore.audio.internal;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.util.Set;
 
 /**
  * The MPEG-4 decoder configuration inside an 'esds' box: the object type (AAC or MP3) and, for AAC, the
@@ -14,6 +15,8 @@ record Mp4DecoderConfig(String codec, int sampleRate, int channels) {
     private static final int DECODER_SPECIFIC = 5;
     private static final int SBR = 5;
     private static final int PS = 29;
+    /** The object types whose decoder configuration is a GASpecificConfig: AAC main, LC, SSR, LTP, and their kin. */
+    private static final Set<Integer> GENERAL_AUDIO = Set.of(1, 2, 3, 4, 6, 7, 17, 19, 20, 21, 22, 23);
     private static final int[] CHANNELS = {0, 1, 2, 3, 4, 5, 6, 8, 0, 0, 0, 7, 8, 0, 8, 0};
 
     /**
@@ -44,17 +47,33 @@ record Mp4DecoderConfig(String codec, int sampleRate, int channels) {
     }
 
     private static Mp4DecoderConfig audioSpecificConfig(BitReader r) {
-        int objectType = objectType(r);
+        int extension = objectType(r);
+        int objectType = extension;
         int rate = rate(r);
         int channelConfig = r.bits(4);
-        if (objectType == SBR || objectType == PS) {
-            rate = rate(r); // explicit HE-AAC signalling: the output rate follows
+        if (extension == SBR || extension == PS) {
+            rate = rate(r); // explicit HE-AAC signalling: the output rate follows, then the core's object type
+            objectType = objectType(r);
         }
-        int channels = CHANNELS[channelConfig];
-        if (objectType == PS && channels == 1) {
+        int channels = channelConfig == 0 && GENERAL_AUDIO.contains(objectType)
+                ? programConfigChannels(r) : CHANNELS[channelConfig];
+        if (extension == PS && channels == 1) {
             channels = 2; // parametric stereo decodes a mono core to stereo
         }
         return new Mp4DecoderConfig("aac", Math.max(rate, 0), channels);
+    }
+
+    /**
+     * Channel configuration 0: the layout is in a program config element at the end of the GASpecificConfig (ffmpeg
+     * writes one for quad, 2.1, hexagonal and octagonal, among others).
+     */
+    private static int programConfigChannels(BitReader r) {
+        r.bits(1); // frameLengthFlag
+        if (r.bits(1) == 1) { // dependsOnCoreCoder
+            r.bits(14); // coreCoderDelay
+        }
+        r.bits(1); // extensionFlag
+        return AacProgramConfig.channels(r);
     }
 
     private static int objectType(BitReader r) {
@@ -88,25 +107,5 @@ record Mp4DecoderConfig(String codec, int sampleRate, int channels) {
             }
         }
         return true;
-    }
-
-    /** Reads big-endian bit fields from a buffer; past its end it reads zeros, which later checks refuse. */
-    private static final class BitReader {
-        private final ByteBuffer b;
-        private long bitPos;
-
-        BitReader(ByteBuffer b) {
-            this.b = b.slice();
-        }
-
-        int bits(int n) {
-            int v = 0;
-            for (int i = 0; i < n; i++, bitPos++) {
-                int index = (int) (bitPos >>> 3);
-                int bit = index < b.limit() ? (b.get(index) >>> (7 - (bitPos & 7))) & 1 : 0;
-                v = v << 1 | bit;
-            }
-            return v;
-        }
     }
 }

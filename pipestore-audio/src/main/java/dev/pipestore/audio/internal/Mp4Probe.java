@@ -27,8 +27,11 @@ final class Mp4Probe {
         }
     }
 
-    /** The parts of a 'trak' box we need; editDuration is in the movie timescale, -1 without an edit list. */
-    private record Track(String handler, Timing media, long editDuration, Mp4Box stsd) {
+    /**
+     * The parts of a 'trak' box we need; editDuration is in the movie timescale, -1 without an edit list;
+     * chunkOffsets is the 'stco' or 'co64' box, or null.
+     */
+    private record Track(String handler, Timing media, long editDuration, Mp4Box stsd, Mp4Box chunkOffsets) {
     }
 
     private Mp4Probe() {
@@ -74,7 +77,30 @@ final class Mp4Probe {
         }
         Mp4AudioEntry entry = Mp4AudioEntry.read(in.readDeclared(track.stsd().body(), track.stsd().bodySize(),
                 "MP4", "the stsd box"));
-        return new AudioInfo(AudioFormat.M4A.id(), seconds, entry.sampleRate(), entry.channels(), entry.codec());
+        int channels = entry.codec().equals("mp3") ? mp3Channels(in, track.chunkOffsets(), entry.channels())
+                : entry.channels();
+        return new AudioInfo(AudioFormat.M4A.id(), seconds, entry.sampleRate(), channels, entry.codec());
+    }
+
+    /**
+     * MP3 in MP4 has no decoder configuration giving its channels, and the sample entry's count is a placeholder
+     * (ffmpeg writes 2 for mono), so the first MP3 frame's header decides; {@code fallback} if it cannot be read.
+     */
+    private static int mp3Channels(ChannelInput in, Mp4Box chunkOffsets, int fallback)
+            throws IOException, MalformedAudioException {
+        boolean co64 = chunkOffsets != null && chunkOffsets.type().equals("co64");
+        if (chunkOffsets == null || chunkOffsets.bodySize() < (co64 ? 16 : 12)) {
+            return fallback;
+        }
+        ByteBuffer b = in.readDeclared(chunkOffsets.body(), co64 ? 16 : 12, "MP4",
+                "the " + chunkOffsets.type() + " box");
+        long firstChunk = co64 ? b.getLong(8) : b.getInt(8) & 0xFFFFFFFFL;
+        if (b.getInt(4) == 0 || firstChunk < 0) {
+            return fallback;
+        }
+        ByteBuffer bits = in.read(firstChunk, 4);
+        MpegFrameHeader header = bits.remaining() < 4 ? null : MpegFrameHeader.parse(bits.getInt(0));
+        return header == null ? fallback : header.mono() ? 1 : 2;
     }
 
     private static Track track(ChannelInput in, Mp4Box trak) throws IOException, MalformedAudioException {
@@ -87,7 +113,8 @@ final class Mp4Probe {
         String handler = hdlr == null || hdlr.bodySize() < 12 ? "" : fourCc(in.readDeclared(hdlr.body(), 12, "MP4", "the hdlr box"), 8);
         Mp4Box elst = find(edits, "elst");
         return new Track(handler, mdhd == null ? new Timing(0, -1) : timing(in, mdhd),
-                elst == null ? -1 : editDuration(in, elst), find(table, "stsd"));
+                elst == null ? -1 : editDuration(in, elst), find(table, "stsd"),
+                find(table, "stco") != null ? find(table, "stco") : find(table, "co64"));
     }
 
     /** Reads an mvhd or mdhd box: both keep timescale and duration at the same places. */

@@ -1,6 +1,8 @@
 package dev.pipestore.audio.internal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,6 +10,11 @@ import java.nio.charset.StandardCharsets;
  * the pre-skip that the last granule position includes but the audio does not.
  */
 record OggCodec(boolean opus, int sampleRate, int channels, int preSkip) {
+
+    /** Identifies the stream that {@code bos}, a beginning-of-stream page, begins, from the packet it carries. */
+    static OggCodec of(ChannelInput in, OggPage bos) throws IOException, MalformedAudioException {
+        return identify(in.read(bos.body(), Math.min(bos.firstPacketLength(), 64)).order(ByteOrder.LITTLE_ENDIAN));
+    }
 
     /** Decodes the first packet (little-endian buffer), refusing codecs other than Vorbis and Opus by name. */
     static OggCodec identify(ByteBuffer packet) throws MalformedAudioException {

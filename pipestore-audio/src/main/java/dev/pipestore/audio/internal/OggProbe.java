@@ -3,11 +3,13 @@ package dev.pipestore.audio.internal;
 import dev.pipestore.audio.AudioInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
- * Measures Ogg Vorbis and Ogg Opus: the first page's identification header gives the codec, rate and channels, the
- * last page's granule position gives the length. Only those pages are read, and their CRCs are checked.
+ * Measures Ogg Vorbis and Ogg Opus: the first page's identification header gives the codec, rate and channels; the
+ * length is the last page's granule position less the granule the audio starts at (see {@link OggStreamStart}) and
+ * Opus's pre-skip. Only the header pages, the first audio page and the last page are read, and their CRCs are
+ * checked. A file whose last page belongs to another stream than its first is chained, and {@link OggChain}
+ * measures it link by link.
  */
 final class OggProbe {
 
@@ -24,31 +26,40 @@ final class OggProbe {
         if (first == null) {
             throw new MalformedAudioException("malformed Ogg: no page header at the start");
         }
-        check(first, "first");
+        first.check("first");
         if (!first.has(OggPage.BEGINNING)) {
             throw new MalformedAudioException("malformed Ogg: the first page does not begin a stream");
         }
-        ByteBuffer id = in.read(first.offset() + first.headerLength(), Math.min(first.firstPacketLength(), 64))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        OggCodec codec = OggCodec.identify(id);
-        OggPage last = lastPage(in, first);
-        if (!last.has(OggPage.END)) {
+        OggCodec codec = OggCodec.of(in, first);
+        OggPage last = lastPage(in);
+        double seconds;
+        if (last.serial() != first.serial()) {
+            seconds = OggChain.seconds(in, codec);
+        } else if (!last.has(OggPage.END)) {
             throw new MalformedAudioException(Messages.format("truncated Ogg: the stream has no end-of-stream page "
                     + "(its last page is at byte %,d of %,d)", last.offset(), in.size()));
+        } else {
+            seconds = seconds(in, first, codec, last.granule());
         }
-        long samples = last.granule() - codec.preSkip();
-        if (samples < 0) {
-            throw new MalformedAudioException(Messages.format(
-                    "malformed Ogg: the last granule position %,d is before the start of the audio", last.granule()));
-        }
-        int clockRate = codec.opus() ? OPUS_RATE : codec.sampleRate();
         AudioFormat format = codec.opus() ? AudioFormat.OPUS : AudioFormat.OGG;
-        return new AudioInfo(format.id(), samples / (double) clockRate, codec.sampleRate(), codec.channels(),
+        return new AudioInfo(format.id(), seconds, codec.sampleRate(), codec.channels(),
                 codec.opus() ? "opus" : "vorbis");
     }
 
-    /** The last page of the first page's logical stream with a granule position, searching back from the end. */
-    private static OggPage lastPage(ChannelInput in, OggPage first) throws IOException, MalformedAudioException {
+    /** The length of the stream that {@code bos} begins and whose last granule position is {@code lastGranule}. */
+    static double seconds(ChannelInput in, OggPage bos, OggCodec codec, long lastGranule)
+            throws IOException, MalformedAudioException {
+        long start = OggStreamStart.of(in, bos, codec);
+        long samples = lastGranule - start - codec.preSkip();
+        if (lastGranule < 0 || samples < 0) {
+            throw new MalformedAudioException(Messages.format("malformed Ogg: the last granule position %,d is "
+                    + "before the start of the audio (granule %,d)", lastGranule, start + codec.preSkip()));
+        }
+        return samples / (double) (codec.opus() ? OPUS_RATE : codec.sampleRate());
+    }
+
+    /** The last page with a granule position, of whichever stream ends the file, searching back from the end. */
+    private static OggPage lastPage(ChannelInput in) throws IOException, MalformedAudioException {
         long floor = Math.max(0, in.size() - TAIL_SCAN);
         long chunkEnd = in.size();
         while (chunkEnd > floor) {
@@ -63,8 +74,8 @@ final class OggProbe {
                 if (page == null) {
                     continue;
                 }
-                check(page, "last");
-                if (page.serial() == first.serial() && page.granule() != -1) {
+                page.check("last");
+                if (page.granule() != -1) {
                     return page;
                 }
             }
@@ -72,16 +83,5 @@ final class OggProbe {
         }
         throw new MalformedAudioException(Messages.format(
                 "malformed Ogg: no page of the audio stream in the last %,d bytes", in.size() - floor));
-    }
-
-    private static void check(OggPage page, String which) throws MalformedAudioException {
-        switch (page.status()) {
-            case INCOMPLETE -> throw new MalformedAudioException(Messages.format(
-                    "truncated Ogg: the %s page, at byte %,d, is cut off by the end of the file", which,
-                    page.offset()));
-            case BAD_CRC -> throw new MalformedAudioException(Messages.format(
-                    "corrupt Ogg: the %s page, at byte %,d, fails its CRC check", which, page.offset()));
-            case OK -> { }
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Measures RIFF/WAVE files, including RF64/BW64 and streamed WAVs whose writer could not go back to fill in sizes:
@@ -18,6 +19,9 @@ final class WavProbe {
     /** What sox writes as the data size when its output is a pipe. */
     private static final long SOX_UNKNOWN = 0x7FFFF000L;
     private static final long HEADER = 12;
+    /** Chunk ids common in WAV files, to tell a real chunk header from bytes that merely look like one. */
+    private static final Set<String> KNOWN_CHUNKS = Set.of("data", "fmt ", "fact", "LIST", "JUNK", "PAD ", "bext",
+            "id3 ", "ID3 ", "cue ", "smpl", "inst", "acid", "iXML", "ds64");
 
     private WavProbe() {
     }
@@ -31,10 +35,16 @@ final class WavProbe {
         long factSamples = -1;
         long dataSize = -1;
         long pos = HEADER;
+        long misaligned = -1; // the first chunk header whose id is not text, a sign the chunk walk went astray
         for (int chunks = 0; fmt == null || dataSize < 0; chunks++) {
             if (chunks == MAX_CHUNKS) {
                 throw new MalformedAudioException(Messages.format("malformed WAV: no %s in the first %,d chunks",
                         fmt == null ? "fmt chunk" : "data chunk", MAX_CHUNKS));
+            }
+            if (in.remaining(pos) < 8 && misaligned >= 0) {
+                throw new MalformedAudioException(Messages.format("malformed WAV: the chunk header at byte %,d does "
+                        + "not line up (its id is not text), so the chunk before it has a wrong size or lacks its pad "
+                        + "byte; no %s chunk was found", misaligned, fmt == null ? "fmt" : "data"));
             }
             if (in.remaining(pos) < 8) {
                 throw new MalformedAudioException(Messages.format("truncated WAV: the file ends at byte %,d, before "
@@ -42,6 +52,9 @@ final class WavProbe {
             }
             ByteBuffer header = in.readFully(pos, 8, "WAV", "a chunk header").order(ByteOrder.LITTLE_ENDIAN);
             String id = fourCc(header, 0);
+            if (misaligned < 0 && !isFourCc(header)) {
+                misaligned = pos;
+            }
             long size = header.getInt(4) & FFFFFFFF;
             long body = pos + 8;
             switch (id) {
@@ -97,7 +110,7 @@ final class WavProbe {
 
     /** The data size in bytes, resolving RF64 and the placeholders streaming writers leave. */
     private static long dataSize(ChannelInput in, long body, long declared, boolean rf64, long ds64DataSize,
-            long riffSize) throws MalformedAudioException {
+            long riffSize) throws IOException, MalformedAudioException {
         long available = in.remaining(body);
         if (rf64 && declared == FFFFFFFF) {
             if (ds64DataSize < 0) {
@@ -105,8 +118,11 @@ final class WavProbe {
             }
             declared = ds64DataSize;
         } else if (declared == FFFFFFFF || declared == SOX_UNKNOWN && available < declared
-                || declared == 0 && (riffSize == 0 || riffSize == FFFFFFFF)) {
-            return available; // streamed: the data runs to the end of the file
+                || declared == 0 && (riffSize == 0 || riffSize == FFFFFFFF)
+                || declared == 0 && available > 0 && !chunkHeaderAt(in, body)) {
+            // Streamed: the data runs to the end of the file. A data size of 0 followed by bytes that are not the
+            // next chunk is a size the writer never filled in; ffmpeg reads those bytes as audio too.
+            return available;
         }
         if (declared > available) {
             throw MalformedAudioException.truncated("WAV", "data chunk", declared, available);
@@ -114,16 +130,37 @@ final class WavProbe {
         return declared;
     }
 
-    /** The next chunk's offset; tolerates writers that forget the pad byte after an odd-sized chunk. */
+    /**
+     * The next chunk's offset; tolerates writers that forget the pad byte after an odd-sized chunk. The spec's padded
+     * offset wins unless only the unpadded one holds a chunk header, or only it holds a chunk id we know: the low
+     * byte of the next chunk's size can make the padded offset look like a header too.
+     */
     private static long nextChunk(ChannelInput in, long body, long size) throws IOException {
         long next = body + size;
         if ((size & 1) == 0) {
             return next;
         }
-        if (in.remaining(next) >= 5 && !isFourCc(in.read(next + 1, 4)) && isFourCc(in.read(next, 4))) {
+        boolean padded = chunkHeaderAt(in, next + 1);
+        boolean unpadded = chunkHeaderAt(in, next);
+        if (unpadded && (!padded || KNOWN_CHUNKS.contains(fourCcAt(in, next))
+                && !KNOWN_CHUNKS.contains(fourCcAt(in, next + 1)))) {
             return next;
         }
         return next + 1;
+    }
+
+    private static String fourCcAt(ChannelInput in, long pos) throws IOException {
+        return fourCc(in.read(pos, 4), 0);
+    }
+
+    /**
+     * Whether a chunk header starts at {@code pos}: a text id and a size that fits in the file, except for a data
+     * chunk, whose size may be a streaming placeholder or say how long the file was before it was cut.
+     */
+    private static boolean chunkHeaderAt(ChannelInput in, long pos) throws IOException {
+        ByteBuffer header = in.read(pos, 8).order(ByteOrder.LITTLE_ENDIAN);
+        return header.remaining() == 8 && isFourCc(header)
+                && (fourCc(header, 0).equals("data") || (header.getInt(4) & FFFFFFFF) <= in.remaining(pos + 8));
     }
 
     private static boolean isFourCc(ByteBuffer b) {
