@@ -99,6 +99,18 @@ class AudioApiTest {
     }
 
     @Test
+    void aRecordWhoseObjectIsGoneIsAWholeServerProblemNotACutBody() {
+        String id = SERVER.upload(TestAudio.wav(1, 8000), "gone.wav");
+        SERVER.store().objects().delete(SERVER.store().audio().get(java.util.UUID.fromString(id)).objectKey());
+
+        Reply reply = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).send();
+        JsonNode problem = reply.problem(500);
+        assertThat(problem.path("type").asText()).endsWith("integrity-violation");
+        assertThat(reply.header("ETag")).as("no validator for content that was not sent").isNull();
+        assertThat(SERVER.get("/health").send().expect(200).json().path("status").asText()).isNotBlank();
+    }
+
+    @Test
     void statusMovesAlongTheStateMachineAndRefusedMovesAreConflicts() {
         String id = SERVER.upload(TestAudio.wav(1, 8000), "status.wav");
         JsonNode moved = SERVER.call("PATCH", "/v1/audio/" + id).as(Role.WORKER).json("{\"status\": \"processing\"}").send()

@@ -1,9 +1,12 @@
 package dev.pipestore.server.download;
 
+import dev.pipestore.IntegrityException;
+import dev.pipestore.NotFoundException;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ObjectStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,10 +33,10 @@ public record Download(String objectKey, long size, String sha256, String conten
 
     public void send(Context ctx, ObjectStore objects) {
         String tag = EntityTags.of(sha256);
-        ctx.header("ETag", tag);
-        ctx.header("Accept-Ranges", "bytes");
         if (EntityTags.noneMatchHits(ctx.header("If-None-Match"), tag)) {
             // A cache refreshes its stored headers from a 304: they must describe the content, not the empty answer.
+            ctx.header("ETag", tag);
+            ctx.header("Accept-Ranges", "bytes");
             ctx.status(304);
             ctx.contentType(contentType);
             ctx.res().setContentLengthLong(size);
@@ -44,6 +47,10 @@ public record Download(String objectKey, long size, String sha256, String conten
                 : Optional.empty();
         ByteRange bytes = range.orElse(ByteRange.ALL);
         long length = bytes.lengthWithin(size);
+        // Opened before any header is set, so a failure is still a whole problem answer, not a body cut short.
+        InputStream content = ctx.method() == HandlerType.HEAD ? null : open(objects, bytes);
+        ctx.header("ETag", tag);
+        ctx.header("Accept-Ranges", "bytes");
         if (range.isPresent()) {
             ctx.status(206);
             ctx.header("Content-Range", "bytes " + bytes.first() + "-" + (bytes.first() + length - 1) + "/" + size);
@@ -51,8 +58,18 @@ public record Download(String objectKey, long size, String sha256, String conten
         ctx.header("Content-Disposition", ContentDisposition.attachment(fileName));
         ctx.contentType(contentType);
         ctx.res().setContentLengthLong(length);
-        if (ctx.method() != HandlerType.HEAD) {
-            ctx.result(objects.get(objectKey, bytes));
+        if (content != null) {
+            ctx.result(content);
+        }
+    }
+
+    /** A record whose object is gone breaks invariant 2: that is the server's fault (500, logged), not a missing record. */
+    private InputStream open(ObjectStore objects, ByteRange bytes) {
+        try {
+            return objects.get(objectKey, bytes);
+        } catch (NotFoundException e) {
+            throw new IntegrityException("the catalog lists " + fileName + " but its object " + objectKey
+                    + " is missing from the object store", e);
         }
     }
 }

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Refuses a query parameter the route does not take, as unknown JSON fields are refused: a misspelt filter
@@ -23,18 +25,19 @@ import java.util.regex.Pattern;
  */
 public final class QueryParameterCheck implements Handler {
 
-    /** Routes with fewer path parameters first, so {@code /v1/audio/claim} wins over {@code /v1/audio/{id}}. */
-    private final List<Route> routes;
+    /** By method; within one, routes with fewer path parameters first, so {@code /v1/audio/claim} beats {@code {id}}. */
+    private final Map<String, List<Route>> routesByMethod;
 
     public QueryParameterCheck() {
-        this.routes = routes(OpenApiRoutes.load());
+        this.routesByMethod = routes(OpenApiRoutes.load()).stream().collect(Collectors.groupingBy(Route::method));
     }
 
     @Override
     public void handle(Context ctx) {
         String path = ctx.path().length() > 1 && ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
         String method = ctx.method().name();
-        Optional<Route> route = routes.stream().filter(r -> r.method().equals(method) && r.path().matcher(path).matches()).findFirst();
+        Optional<Route> route = routesByMethod.getOrDefault(method, List.of()).stream()
+                .filter(r -> r.path().matcher(path).matches()).findFirst();
         if (route.isEmpty()) {
             return;
         }
