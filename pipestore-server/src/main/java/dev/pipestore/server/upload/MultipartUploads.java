@@ -86,6 +86,11 @@ final class MultipartUploads {
     private RuntimeException refusal(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.startsWith("form is larger than max length")) {
+                // Jetty caps the form's text fields together (200,000 bytes); of ours only metadata can be that large.
+                return new InvalidInputException("metadata", "the form's fields beside 'file' are larger than Jetty's "
+                        + "limit for them; metadata may be at most " + Metadata.MAX_BYTES + " bytes", e);
+            }
             if (message.contains("exceeded") || message.contains("too large")) {
                 return HttpProblem.payloadTooLarge("file", maxBytes);
             }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A JSON body within the server's size limit (32 MiB by default) is read whole however long one string in it is, so
- * what is wrong with it is named by the check that refuses it, not by the JSON parser's own caps.
+ * Bodies within the server's default size limits are read whole, so what is wrong with them is named by pipestore's
+ * own check (the field and its limit), not by a cap of the JSON or multipart parser underneath.
  */
-class LargeJsonBodyTest {
+class DefaultLimitsTest {
 
     @RegisterExtension
     static final ServerHarness SERVER = new ServerHarness();
@@ -26,5 +26,14 @@ class LargeJsonBodyTest {
                 .json("{\"content\": \"" + content + "\", \"language\": \"en\"}").send().problem(400, "content");
         assertThat(problem.path("detail").asText()).doesNotContain("StreamReadConstraints");
         assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions").as(Role.READ).send().expect(200).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void anOversizedFormFieldIsRefusedNamingIt() {
+        String metadata = "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
+        JsonNode problem = SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().field("metadata", metadata)
+                .file("file", "form.wav", "audio/wav", TestAudio.wav(1, 8000))).send().problem(400, "metadata");
+        assertThat(problem.path("detail").asText()).contains("65536");
+        assertThat(SERVER.get("/v1/audio").as(Role.READ).send().expect(200).json().path("items")).hasSize(1);
     }
 }
