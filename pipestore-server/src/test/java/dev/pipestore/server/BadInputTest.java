@@ -84,6 +84,9 @@ class BadInputTest {
                 .send().problem(422, "file");
         assertThat(problem.path("detail").asText()).contains("notes.wav");
         SERVER.post("/v1/audio?name=fake.mp3").as(Role.INGEST).body("audio/mpeg", TestAudio.wav(1, 8000)).send().problem(422, "file");
+        JsonNode declared = SERVER.post("/v1/audio?name=real.wav").as(Role.INGEST).body("audio/mpeg", TestAudio.wav(1, 8000)).send()
+                .problem(422, "content_type");
+        assertThat(declared.path("detail").asText()).contains("audio/mpeg");
         assertNothingStored();
     }
 

@@ -22,16 +22,17 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become HTTP statuses and RFC 9457 bodies: the core's exceptions, the edge's
  * {@link HttpProblem}s and Javalin's own (unknown route, wrong method).
  *
- * <p>An {@link InvalidInputException} naming the field {@code file} comes from inspecting uploaded content (the audio
- * probe, the UTF-8 check), and is 422: the request was well-formed but its content is not acceptable audio or text.
+ * <p>An {@link InvalidInputException} naming the field {@code file} or {@code content_type} comes from inspecting
+ * uploaded content (the audio probe, the UTF-8 check, content that contradicts its declared name or type), and is 422:
+ * the request was well-formed but its content is not acceptable audio or text.
  * Every other invalid input is 400. Empty and oversized bodies are refused before the content is inspected (400, 413).
  */
 public final class ProblemMapper {
 
     /** Seconds a client should wait before retrying after a backend outage. */
     public static final String RETRY_AFTER_SECONDS = "5";
-    /** The field the library names when uploaded content itself is refused. */
-    static final String CONTENT_FIELD = "file";
+    /** The fields the library names when uploaded content itself is refused. */
+    static final java.util.Set<String> CONTENT_FIELDS = java.util.Set.of("file", "content_type");
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -39,7 +40,7 @@ public final class ProblemMapper {
     public Problem toProblem(Throwable failure) {
         return switch (failure) {
             case HttpProblem p -> new Problem(p.status(), p.type(), p.title(), p.getMessage(), p.field(), p.headers());
-            case InvalidInputException e when CONTENT_FIELD.equals(e.field()) ->
+            case InvalidInputException e when CONTENT_FIELDS.contains(e.field()) ->
                     new Problem(422, "unprocessable-content", "Content not accepted", e.getMessage(), e.field(), Map.of());
             case InvalidInputException e -> new Problem(400, "invalid-input", "Invalid input", e.getMessage(), e.field(), Map.of());
             case NotFoundException e -> new Problem(404, "not-found", "Not found", e.getMessage(), null, Map.of());
