@@ -20,6 +20,7 @@ import dev.pipestore.objectstore.DataType;
 import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
+import dev.pipestore.objectstore.VerifiedContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,9 +100,14 @@ public final class AudioService {
         return audioFiles.list(query, page);
     }
 
-    /** Opens the audio bytes; the caller closes the stream. */
+    /**
+     * Opens the audio bytes; the caller closes the stream. They are checked against the recorded size and SHA-256 as
+     * they are read: damaged content ends in an {@link IntegrityException} before its last bytes are handed over.
+     */
     public InputStream content(UUID id) {
-        return content(id, ByteRange.ALL);
+        AudioFile file = get(id);
+        return new VerifiedContent(context.objects().get(file.objectKey()), file.fileSize(), file.contentSha256(),
+                "audio file " + id);
     }
 
     /** Opens part of the audio bytes; the caller closes the stream. */

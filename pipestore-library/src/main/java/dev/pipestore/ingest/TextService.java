@@ -10,6 +10,7 @@ import dev.pipestore.catalog.TextDocuments;
 import dev.pipestore.objectstore.DataType;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
+import dev.pipestore.objectstore.VerifiedContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,9 +76,11 @@ public final class TextService {
         return documents.list(query, page);
     }
 
-    /** Opens the text bytes; the caller closes the stream. */
+    /** Opens the text bytes, checked as {@link AudioService#content(UUID)} checks audio; the caller closes the stream. */
     public InputStream content(UUID id) {
-        return context.objects().get(get(id).objectKey());
+        TextDocument document = get(id);
+        return new VerifiedContent(context.objects().get(document.objectKey()), document.fileSize(), document.contentSha256(),
+                "text document " + id);
     }
 
     private TextDocument store(SpooledUpload spooled, TextUpload upload) {

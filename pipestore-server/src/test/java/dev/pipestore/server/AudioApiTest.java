@@ -1,6 +1,7 @@
 package dev.pipestore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.catalog.Role;
@@ -108,6 +109,40 @@ class AudioApiTest {
         assertThat(problem.path("type").asText()).endsWith("integrity-violation");
         assertThat(reply.header("ETag")).as("no validator for content that was not sent").isNull();
         assertThat(SERVER.get("/health").send().expect(200).json().path("status").asText()).isNotBlank();
+    }
+
+    @Test
+    void damagedContentIsNeverServedAsIfWhole() throws Exception {
+        byte[] small = TestAudio.wav(1.25, 8000);
+        String smallId = SERVER.upload(small, "rot.wav");
+        damage(small);
+        SERVER.get("/v1/audio/" + smallId + "/content").as(Role.READ).send().problem(500);
+
+        byte[] large = TestAudio.wav(20, 16000);
+        String largeId = SERVER.upload(large, "rot-large.wav");
+        damage(large);
+        assertThatThrownBy(() -> SERVER.get("/v1/audio/" + largeId + "/content").as(Role.READ).send())
+                .as("under way: fewer bytes than Content-Length").isInstanceOf(java.io.UncheckedIOException.class);
+
+        Reply part = SERVER.get("/v1/audio/" + largeId + "/content").as(Role.READ).header("Range", "bytes=0-9").send().expect(206);
+        assertThat(part.body()).as("ranges are not checked").isEqualTo(Arrays.copyOf(large, 10));
+        SERVER.get("/health").send().expect(200);
+    }
+
+    /** Flips one bit near the end of the stored copy of {@code content}, kept by the embedded store as a plain file. */
+    private static void damage(byte[] content) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(SERVER.dataDir().resolve("objects"))) {
+            java.nio.file.Path stored = files.filter(java.nio.file.Files::isRegularFile).filter(f -> {
+                try {
+                    return java.nio.file.Files.size(f) == content.length && Arrays.equals(java.nio.file.Files.readAllBytes(f), content);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+            byte[] damaged = content.clone();
+            damaged[damaged.length - 10] ^= 0x01;
+            java.nio.file.Files.write(stored, damaged);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pipestore.IntegrityException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ObjectStore;
+import dev.pipestore.objectstore.VerifiedContent;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.InputStream;
@@ -66,7 +67,9 @@ public record Download(String objectKey, long size, String sha256, String conten
     /** A record whose object is gone breaks invariant 2: that is the server's fault (500, logged), not a missing record. */
     private InputStream open(ObjectStore objects, ByteRange bytes) {
         try {
-            return objects.get(objectKey, bytes);
+            InputStream content = objects.get(objectKey, bytes);
+            // A whole download is checked on the way out; damaged bytes cut the response short, which the client sees.
+            return bytes.isAll() ? new VerifiedContent(content, size, sha256, fileName + " (object " + objectKey + ")") : content;
         } catch (NotFoundException e) {
             throw new IntegrityException("the catalog lists " + fileName + " but its object " + objectKey
                     + " is missing from the object store", e);
