@@ -197,6 +197,20 @@ class DataCommandsTest {
         }
     }
 
+    @Test
+    void catOfDamagedContentFails() throws Exception {
+        byte[] wav = TestAudio.wav(1, 8000);
+        String id = json(run("ingest", write("a.wav", wav).toString(), "--json")).get("id").asText();
+        try (var files = Files.walk(dir.resolve("data").resolve("objects"))) {
+            Path stored = files.filter(f -> f.getFileName().toString().endsWith("_a.wav")).findFirst().orElseThrow();
+            byte[] damaged = wav.clone();
+            damaged[100] ^= 0x01;
+            Files.write(stored, damaged);
+        }
+
+        assertFailure(run("cat", id), "is damaged");
+    }
+
     private CliProcess.Result run(String... args) throws Exception {
         return CliProcess.run(env, args);
     }
