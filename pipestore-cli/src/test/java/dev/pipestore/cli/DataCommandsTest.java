@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.fs.StoredCopies;
 import dev.pipestore.catalog.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,12 +202,7 @@ class DataCommandsTest {
     void catOfDamagedContentFails() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);
         String id = json(run("ingest", write("a.wav", wav).toString(), "--json")).get("id").asText();
-        try (var files = Files.walk(dir.resolve("data").resolve("objects"))) {
-            Path stored = files.filter(f -> f.getFileName().toString().endsWith("_a.wav")).findFirst().orElseThrow();
-            byte[] damaged = wav.clone();
-            damaged[100] ^= 0x01;
-            Files.write(stored, damaged);
-        }
+        StoredCopies.flipBit(dir.resolve("data").resolve("objects"), wav, 100);
 
         assertFailure(run("cat", id), "is damaged");
     }

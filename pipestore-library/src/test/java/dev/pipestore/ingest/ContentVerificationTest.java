@@ -9,14 +9,12 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.fs.StoredCopies;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +51,7 @@ class ContentVerificationTest {
     void aFlippedByteIsAnIntegrityErrorBeforeTheLastChunk() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);
         AudioFile file = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("rot.wav"));
-        byte[] damaged = wav.clone();
-        damaged[damaged.length / 2] ^= 0x01;
-        Files.write(storedCopyOf(wav), damaged);
+        StoredCopies.flipBit(dataDir.resolve("objects"), wav, wav.length / 2);
 
         try (InputStream in = store.audio().content(file.id())) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IntegrityException.class)
@@ -67,24 +63,11 @@ class ContentVerificationTest {
     void aCutCopyIsAnIntegrityError() throws Exception {
         byte[] text = "a text that will lose its end".getBytes(StandardCharsets.UTF_8);
         TextDocument document = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("cut.txt"));
-        Files.write(storedCopyOf(text), Arrays.copyOf(text, text.length - 3));
+        StoredCopies.truncate(dataDir.resolve("objects"), text, text.length - 3);
 
         try (InputStream in = store.texts().content(document.id())) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IntegrityException.class)
                     .hasMessageContaining("text document " + document.id()).hasMessageContaining("ends after");
-        }
-    }
-
-    /** The embedded object store keeps each object as a plain file; find it by its bytes. */
-    private Path storedCopyOf(byte[] content) throws Exception {
-        try (Stream<Path> files = Files.walk(dataDir.resolve("objects"))) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return Files.size(f) == content.length && Arrays.equals(Files.readAllBytes(f), content);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).findFirst().orElseThrow();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.fs.StoredCopies;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -112,37 +113,21 @@ class AudioApiTest {
     }
 
     @Test
-    void damagedContentIsNeverServedAsIfWhole() throws Exception {
+    void damagedContentIsNeverServedAsIfWhole() {
         byte[] small = TestAudio.wav(1.25, 8000);
         String smallId = SERVER.upload(small, "rot.wav");
-        damage(small);
+        StoredCopies.flipBit(SERVER.dataDir().resolve("objects"), small, 10);
         SERVER.get("/v1/audio/" + smallId + "/content").as(Role.READ).send().problem(500);
 
         byte[] large = TestAudio.wav(20, 16000);
         String largeId = SERVER.upload(large, "rot-large.wav");
-        damage(large);
+        StoredCopies.flipBit(SERVER.dataDir().resolve("objects"), large, 10);
         assertThatThrownBy(() -> SERVER.get("/v1/audio/" + largeId + "/content").as(Role.READ).send())
                 .as("under way: fewer bytes than Content-Length").isInstanceOf(java.io.UncheckedIOException.class);
 
         Reply part = SERVER.get("/v1/audio/" + largeId + "/content").as(Role.READ).header("Range", "bytes=0-9").send().expect(206);
         assertThat(part.body()).as("ranges are not checked").isEqualTo(Arrays.copyOf(large, 10));
         SERVER.get("/health").send().expect(200);
-    }
-
-    /** Flips one bit near the end of the stored copy of {@code content}, kept by the embedded store as a plain file. */
-    private static void damage(byte[] content) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(SERVER.dataDir().resolve("objects"))) {
-            java.nio.file.Path stored = files.filter(java.nio.file.Files::isRegularFile).filter(f -> {
-                try {
-                    return java.nio.file.Files.size(f) == content.length && Arrays.equals(java.nio.file.Files.readAllBytes(f), content);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).findFirst().orElseThrow();
-            byte[] damaged = content.clone();
-            damaged[damaged.length - 10] ^= 0x01;
-            java.nio.file.Files.write(stored, damaged);
-        }
     }
 
     @Test
