@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
+import dev.pipestore.catalog.TimeBounds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Reads command-line values that need more than picocli's conversion, each failure naming the option. */
@@ -89,28 +86,6 @@ final class Inputs {
 
     /** An instant: ISO-8601 ({@code 2026-11-28T10:00:00Z}), a date ({@code 2026-11-28}, UTC) or an age ({@code 24h}, {@code 7d}). */
     static Instant since(String option, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                return Instant.now().minus(age(option, value));
-            }
-        }
-    }
-
-    private static Duration age(String option, String value) {
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(value);
-        if (!matcher.matches()) {
-            throw new InvalidInputException(option, "'" + value + "' is not an instant, a date or an age such as 24h or 7d");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return TimeBounds.parse(option, value, Instant.now());
     }
 }

@@ -173,6 +173,17 @@ class AudioApiTest {
     }
 
     @Test
+    void timeFiltersTakeInstantsDatesAndAgesAsTheCommandLineDoes() {
+        String id = SERVER.upload(TestAudio.wav(0.5, 8000), "recent.wav");
+        for (String since : java.util.List.of("1h", "30m", "2026-01-01", "2026-01-01T00:00:00Z")) {
+            assertThat(SERVER.get("/v1/audio?since=" + since + "&limit=100").as(Role.READ).send().expect(200).json().path("items")
+                    .findValuesAsText("id")).as("since=%s", since).contains(id);
+        }
+        assertThat(SERVER.get("/v1/audio?before=1h").as(Role.READ).send().expect(200).json().path("items").findValuesAsText("id"))
+                .doesNotContain(id);
+    }
+
+    @Test
     void deleteRemovesTheFile() {
         String id = SERVER.upload(TestAudio.wav(1, 8000), "delete.wav");
         SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().expect(204);

@@ -2,12 +2,10 @@ package dev.pipestore.server.json;
 
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.TimeBounds;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Path and query parameters, parsed or refused with an {@link InvalidInputException} naming the parameter. */
@@ -68,17 +66,13 @@ public final class Params {
         }
     }
 
-    /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) or a date (midnight UTC), or {@code null} when absent. */
+    /** A {@link TimeBounds} value: an instant, a date (midnight UTC) or an age ({@code 24h}); {@code null} when absent. */
     public static Instant instant(Context ctx, String name) {
         String value = text(ctx, name);
         if (value == null) {
             return null;
         }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not an ISO-8601 instant or date", e);
-        }
+        return TimeBounds.parse(name, value, Instant.now());
     }
 
     /** {@code ?limit=} (default {@value PageRequest#DEFAULT_LIMIT}) and {@code ?cursor=}. */

@@ -1,0 +1,49 @@
+package dev.pipestore.catalog;
+
+import dev.pipestore.InvalidInputException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A time filter as people write it, the same on the command line and over HTTP: an ISO-8601 instant
+ * ({@code 2026-11-28T10:00:00Z}), a date ({@code 2026-11-28}, meaning its start in UTC) or an age before now
+ * ({@code 90s}, {@code 15m}, {@code 24h}, {@code 7d}).
+ */
+public final class TimeBounds {
+
+    private static final Pattern AGE = Pattern.compile("(\\d{1,6})([smhd])");
+
+    private TimeBounds() {}
+
+    /** @throws InvalidInputException naming {@code field} when {@code value} is none of the three forms */
+    public static Instant parse(String field, String value, Instant now) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                return now.minus(age(field, value));
+            }
+        }
+    }
+
+    private static Duration age(String field, String value) {
+        Matcher matcher = AGE.matcher(value);
+        if (!matcher.matches()) {
+            throw new InvalidInputException(field, "'" + value + "' is not an instant, a date or an age such as 24h or 7d");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+}
