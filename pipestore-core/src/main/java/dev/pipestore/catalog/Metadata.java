@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The JSON metadata objects kept with records: parsing, size limit, and the one shared mapper. */
 public final class Metadata {
@@ -29,7 +31,7 @@ public final class Metadata {
     private static final ObjectReader USER_INPUT = MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'");
 
     private Metadata() {}
 
@@ -76,7 +78,7 @@ public final class Metadata {
         if (original.startsWith("Trailing token")) {
             return "more follows the first JSON value" + where + "; give exactly one";
         }
-        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(original);
+        Matcher duplicate = DUPLICATE_KEY.matcher(original);
         if (duplicate.find()) {
             return "key \"" + duplicate.group(1) + "\" appears twice" + where;
         }
