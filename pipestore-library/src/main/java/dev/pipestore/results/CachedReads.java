@@ -8,7 +8,10 @@ import dev.pipestore.json.RecordJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +23,38 @@ import org.slf4j.LoggerFactory;
  * <p>Values are cached as the records' JSON ({@link RecordJson}) and decoded from the cached text in one pass, straight
  * into the record, as {@link StoredValues}: what the store checked on the way in is not checked again. An entry that
  * does not decode (corrupt, or written by another version) is a miss: it is deleted and the record is loaded again.
+ *
+ * <p>An invalidation the cache could not carry out (Redis down, slow, or skipped after a failure) is not forgotten: the
+ * key is read past the cache, and deleted again before each read, until a delete succeeds. Past {@link #MAX_UNSURE}
+ * such keys the whole cache is read past for one TTL, after which every entry written before is gone. Another
+ * instance of pipestore does not know these keys; it may serve a stale entry until this one's retry succeeds.
  */
 final class CachedReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedReads.class);
 
+    /** Keys whose invalidation failed, held in memory; beyond this, the cache is distrusted whole for one TTL. */
+    static final int MAX_UNSURE = 10_000;
+    /** Deletes retried before one read: a recovering Redis works through a backlog over several reads. */
+    private static final int RETRIES_PER_READ = 64;
+
     private final Cache cache;
     private final Duration ttl;
+    private final LongSupplier nanoTime;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final Set<String> unsure = ConcurrentHashMap.newKeySet();
+    private volatile long distrustUntil;
+    private volatile boolean distrusted;
 
     CachedReads(Cache cache, Duration ttl) {
+        this(cache, ttl, System::nanoTime);
+    }
+
+    CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime) {
         this.cache = cache;
         this.ttl = ttl;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -41,6 +63,12 @@ final class CachedReads {
      * @param reader reads the value's type from {@link RecordJson}'s JSON; built once per type by the caller
      */
     <T> Optional<T> read(String key, ObjectReader reader, Supplier<Optional<T>> loader) {
+        retryInvalidations();
+        if (unsure.contains(key) || isDistrusted()) {
+            // What the cache holds here may predate a write: read past it, and do not fill it until it is known clean.
+            misses.increment();
+            return loader.get();
+        }
         Optional<byte[]> json = cache.getUtf8(key);
         if (json.isPresent()) {
             Optional<T> cached = decode(key, json.get(), reader);
@@ -57,10 +85,43 @@ final class CachedReads {
         return loaded;
     }
 
-    /** Drops every key given; a cache that is down has nothing stale to drop. */
+    /** Drops every key given; a key the cache could not drop now is read past until it can (see the class). */
     void invalidate(String... keys) {
         for (String key : keys) {
-            cache.delete(key);
+            if (!cache.delete(key)) {
+                remember(key);
+            }
+        }
+    }
+
+    private void remember(String key) {
+        if (unsure.size() >= MAX_UNSURE) {
+            distrustUntil = nanoTime.getAsLong() + ttl.toNanos();
+            distrusted = true;
+            unsure.clear();
+            LOG.warn("more than {} cache invalidations failed; reading past the cache for {}", MAX_UNSURE, ttl);
+            return;
+        }
+        unsure.add(key);
+    }
+
+    private boolean isDistrusted() {
+        if (distrusted && nanoTime.getAsLong() - distrustUntil >= 0) {
+            distrusted = false;
+        }
+        return distrusted;
+    }
+
+    private void retryInvalidations() {
+        if (unsure.isEmpty()) {
+            return;
+        }
+        int tried = 0;
+        for (String key : unsure) {
+            if (tried++ == RETRIES_PER_READ || !cache.delete(key)) {
+                return;
+            }
+            unsure.remove(key);
         }
     }
 

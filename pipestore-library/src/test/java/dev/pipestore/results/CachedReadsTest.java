@@ -18,6 +18,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -129,6 +130,25 @@ class CachedReadsTest {
 
         assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(transcription);
         assertThat(redis.get(listKey)).startsWith("[{");
+    }
+
+    @Test
+    void aWriteWhoseInvalidationRedisCouldNotTakeIsNotHiddenByTheStaleList() throws Exception {
+        String listKey = REDIS.value() + CacheKeys.transcriptionsOf(audio.id());
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(transcription);
+        assertThat(redis.exists(listKey)).as("the list is cached").isOne();
+
+        // Redis stalls longer than the store's command timeout: a read times out, and the store skips Redis for a
+        // second, the delete of the write made meanwhile included. Then Redis recovers.
+        redis.dispatch(io.lettuce.core.protocol.CommandType.CLIENT, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
+                new io.lettuce.core.protocol.CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(600).add("ALL"));
+        assertThat(store.transcriptions().get(transcription.id())).isEqualTo(transcription);
+        Transcription second = store.transcriptions().add(audio.id(), NewTranscription.of("second take", "en"));
+        Thread.sleep(1500);
+
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).contains(transcription, second);
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).as("and once the delete went through, cached again")
+                .contains(transcription, second);
     }
 
     /** Key order aside (JSONB keeps its own): the same JSON. */
