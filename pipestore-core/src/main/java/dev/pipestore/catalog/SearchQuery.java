@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * What to search for: words in web-search style ({@code "a phrase"}, {@code -excluded}, {@code OR}) and filters; a
- * {@code null} filter does not filter.
+ * {@code null} filter does not filter. Refusals name the HTTP parameters ({@code q}, {@code language}, {@code model},
+ * {@code since}, {@code before}, {@code limit}), the names users write.
  *
  * @param text the user's query; not blank, at most {@value #MAX_TEXT_LENGTH} characters
  * @param language only texts in this language: a tag like {@code en} also matches its regional forms ({@code en-US});
@@ -34,12 +35,12 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
             throw new InvalidInputException("q", "contains the NUL character U+0000");
         }
         language = LanguageTags.normaliseOrNull("language", language);
-        Fields.requireMaxLength("model_version", modelVersion, 50);
+        Fields.requireMaxLength("model", modelVersion, 50);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
-            throw new InvalidInputException("created_before", "must be after created_from");
+            throw new InvalidInputException("before", "must be later than since (" + createdFrom + ")");
         }
     }
 

@@ -210,6 +210,13 @@ class BadInputTest {
     }
 
     @Test
+    void searchRefusalsNameTheParametersTheClientSent() {
+        JsonNode backwards = SERVER.get("/v1/search?q=x&since=2026-12-03&before=2026-12-01").as(Role.READ).send().problem(400, "before");
+        assertThat(backwards.path("detail").asText()).contains("since");
+        SERVER.get("/v1/search?q=x&model=" + "m".repeat(51)).as(Role.READ).send().problem(400, "model");
+    }
+
+    @Test
     void queryParametersARouteDoesNotTakeAreRefusedByName() {
         JsonNode misspelt = SERVER.get("/v1/search?q=hello&created_from=2026-01-01T00:00:00Z").as(Role.READ).send()
                 .problem(400, "created_from");
