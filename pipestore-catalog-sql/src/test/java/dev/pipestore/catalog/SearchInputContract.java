@@ -62,9 +62,9 @@ interface SearchInputContract extends SearchContract {
         assertThatThrownBy(() -> SearchQuery.of("x").withLanguage("klingon!"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("language"));
         assertThatThrownBy(() -> SearchQuery.of("x").withModelVersion("m".repeat(51)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("model_version"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("model"));
         assertThatThrownBy(() -> SearchQuery.of("x").createdBetween(Samples.at(5), Samples.at(5)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("created_before"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("before"));
     }
 
     @Test
