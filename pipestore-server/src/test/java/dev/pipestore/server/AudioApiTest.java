@@ -109,6 +109,10 @@ class AudioApiTest {
         JsonNode problem = reply.problem(500);
         assertThat(problem.path("type").asText()).endsWith("integrity-violation");
         assertThat(reply.header("ETag")).as("no validator for content that was not sent").isNull();
+        assertThat(SERVER.call("HEAD", "/v1/audio/" + id + "/content").as(Role.READ).send().status()).as("HEAD answers as GET")
+                .isEqualTo(500);
+        JsonNode clip = SERVER.get("/v1/audio/" + id + "/clip?start=0&end=0.5").as(Role.READ).send().problem(500);
+        assertThat(clip.path("type").asText()).endsWith("integrity-violation");
         assertThat(SERVER.get("/health").send().expect(200).json().path("status").asText()).isNotBlank();
     }
 

@@ -48,8 +48,9 @@ public record Download(String objectKey, long size, String sha256, String conten
                 : Optional.empty();
         ByteRange bytes = range.orElse(ByteRange.ALL);
         long length = bytes.lengthWithin(size);
-        // Opened before any header is set, so a failure is still a whole problem answer, not a body cut short.
-        InputStream content = ctx.method() == HandlerType.HEAD ? null : open(objects, bytes);
+        // Opened before any header is set, so a failure is still a whole problem answer, not a body cut short. HEAD
+        // reads nothing but still asks the store, so it answers as GET would.
+        InputStream content = ctx.method() == HandlerType.HEAD ? requireObject(objects) : open(objects, bytes);
         ctx.header("ETag", tag);
         ctx.header("Accept-Ranges", "bytes");
         if (range.isPresent()) {
@@ -64,6 +65,13 @@ public record Download(String objectKey, long size, String sha256, String conten
         }
     }
 
+    private InputStream requireObject(ObjectStore objects) {
+        if (objects.head(objectKey).isEmpty()) {
+            throw missing(null);
+        }
+        return null;
+    }
+
     /** A record whose object is gone breaks invariant 2: that is the server's fault (500, logged), not a missing record. */
     private InputStream open(ObjectStore objects, ByteRange bytes) {
         try {
@@ -71,8 +79,17 @@ public record Download(String objectKey, long size, String sha256, String conten
             // A whole download is checked on the way out; damaged bytes cut the response short, which the client sees.
             return bytes.isAll() ? new VerifiedContent(content, size, sha256, fileName + " (object " + objectKey + ")") : content;
         } catch (NotFoundException e) {
-            throw new IntegrityException("the catalog lists " + fileName + " but its object " + objectKey
-                    + " is missing from the object store", e);
+            throw missing(e);
         }
+    }
+
+    /** For the clip, which reads the same object its own way. */
+    public static IntegrityException missingObject(String fileName, String objectKey, NotFoundException cause) {
+        return new IntegrityException("the catalog lists " + fileName + " but its object " + objectKey
+                + " is missing from the object store", cause);
+    }
+
+    private IntegrityException missing(NotFoundException cause) {
+        return missingObject(fileName, objectKey, cause);
     }
 }

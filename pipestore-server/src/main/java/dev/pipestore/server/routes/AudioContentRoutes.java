@@ -1,6 +1,7 @@
 package dev.pipestore.server.routes;
 
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.ingest.AudioContentTypes;
 import dev.pipestore.server.access.Access;
@@ -47,8 +48,13 @@ final class AudioContentRoutes implements Api.Routes {
             throw HttpProblem.unprocessable("format", "audio file " + file.id() + " is " + file.format()
                     + ", which cannot be clipped without re-encoding; only wav can be clipped");
         }
-        WavClip clip = WavClip.of(WavLayout.read(api.store().objects(), file.objectKey(), file.fileSize()), start,
-                Params.decimal(ctx, "end"));
+        WavLayout layout;
+        try {
+            layout = WavLayout.read(api.store().objects(), file.objectKey(), file.fileSize());
+        } catch (NotFoundException e) {
+            throw Download.missingObject(downloadName(file), file.objectKey(), e);
+        }
+        WavClip clip = WavClip.of(layout, start, Params.decimal(ctx, "end"));
         ctx.header("Content-Disposition", ContentDisposition.attachment(baseName(downloadName(file)) + "-clip.wav"));
         ctx.contentType("audio/wav");
         ctx.res().setContentLengthLong(clip.length());
