@@ -41,6 +41,11 @@ final class PostgresDialect extends Dialect {
         if (!lower.contains("connecttimeout=")) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
         }
+        // connectTimeout covers the TCP connect only: a server (or proxy) that accepts and then says nothing would hold
+        // the login, and the store's opening, forever. loginTimeout bounds the whole of it.
+        if (!lower.contains("logintimeout=")) {
+            config.addDataSourceProperty("loginTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
+        }
         // Turns a JDBC batch of INSERTs into multi-row INSERTs: ~13x faster for analysis result batches.
         if (!lower.contains("rewritebatchedinserts=")) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -64,6 +64,31 @@ class CatalogOutageTest {
         }
     }
 
+    @Test
+    void postgresThatAcceptsButNeverAnswersFailsTheOpeningWithinSeconds() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(5432).start()) {
+            proxy.stall();
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + POSTGRES.databaseName();
+            opensUnavailableQuickly(new SqlCatalogSettings(url, POSTGRES.user(), POSTGRES.password(), 2, 1, QUERY_TIMEOUT));
+        }
+    }
+
+    @Test
+    void mariaDbThatAcceptsButNeverAnswersFailsTheOpeningWithinSeconds() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(3306).start()) {
+            proxy.stall();
+            String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + MARIADB.databaseName();
+            opensUnavailableQuickly(new SqlCatalogSettings(url, MARIADB.user(), MARIADB.password(), 2, 1, QUERY_TIMEOUT));
+        }
+    }
+
+    private static void opensUnavailableQuickly(SqlCatalogSettings settings) {
+        long start = System.nanoTime();
+        Throwable failure = catchThrowable(() -> SqlCatalog.open(settings, true).close());
+        assertThat(failure).isInstanceOf(BackendUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
     /** Without a bound the first call below would wait for an answer forever (the sockets stay open). */
     private static void survivesAStall(TcpProxy proxy, SqlCatalogSettings settings) throws Exception {
         try (Catalog catalog = SqlCatalog.open(settings, true)) {
