@@ -1,4 +1,4 @@
-# Sourced by ./pipestore and scripts/test. Sets and exports JAVA_HOME to a JDK 21 or newer, or exits with a message.
+# Sourced by ./pipestore, scripts/test, scripts/bench and scripts/s3proxy. Sets and exports JAVA_HOME to a JDK 21 or newer, or exits with a message.
 
 java_major() {  # prints the major version of the java binary $1, or nothing
   "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1

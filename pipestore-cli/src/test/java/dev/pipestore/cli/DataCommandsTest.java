@@ -199,6 +199,18 @@ class DataCommandsTest {
     }
 
     @Test
+    void aNameBeyondAsciiIsKeptUnderTheUtf8LocaleTheScriptsSet() throws Exception {
+        Path file = write("\u00e7a\u011fr\u0131.wav", TestAudio.wav(1, 8000));
+        Map<String, String> utf8 = new java.util.HashMap<>(env);
+        utf8.put("LC_ALL", "C.UTF-8");
+
+        JsonNode record = json(CliProcess.run(utf8, "ingest", file.toString(), "--json"));
+
+        assertThat(record.get("original_name").asText()).isEqualTo("\u00e7a\u011fr\u0131.wav");
+        assertThat(CliProcess.runBinary(utf8, "cat", record.get("id").asText())).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void catOfDamagedContentFails() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);
         String id = json(run("ingest", write("a.wav", wav).toString(), "--json")).get("id").asText();

@@ -1,8 +1,10 @@
 package dev.pipestore.objectstore.fs;
 
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.StoreException;
 import dev.pipestore.objectstore.ObjectKeys;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -84,7 +86,14 @@ final class FsLayout {
         String[] segments = key.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             boolean folderMarker = i == segments.length - 1 && segments[i].isEmpty();
-            path = path.resolve(folderMarker ? FOLDER : nameOf(segments[i], key));
+            try {
+                path = path.resolve(folderMarker ? FOLDER : nameOf(segments[i], key));
+            } catch (InvalidPathException e) {
+                // Java encodes file names in the locale's charset; under the C locale that is ASCII.
+                throw new StoreException("the file system cannot take the name of object " + ObjectKeys.printable(key)
+                        + " in this JVM's file-name encoding (" + System.getProperty("sun.jnu.encoding")
+                        + "); run pipestore under a UTF-8 locale, for example LC_ALL=C.UTF-8", e);
+            }
         }
         // ObjectKeys already forbids '..' and absolute keys; this guards against any gap between its rules and the OS.
         if (!path.normalize().startsWith(base) || path.equals(base)) {
