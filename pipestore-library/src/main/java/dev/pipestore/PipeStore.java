@@ -144,6 +144,7 @@ public final class PipeStore implements AutoCloseable {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
+    /** The configuration this store was opened with (secrets included: do not log it whole). */
     public StoreConfig config() {
         return config;
     }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipestore doctor}: the resolved configuration, the backend behind each port, and whether each answers. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Show the resolved configuration (secrets redacted), which backend each port uses,",
-                       "and whether each answers, with latency. Exits 1 when a backend does not answer."})
+        description = {"Show the configuration, the backend behind each port, and whether each answers.",
+                       "Secrets are redacted; latencies are shown. Exits 1 when a backend does not answer."})
 final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

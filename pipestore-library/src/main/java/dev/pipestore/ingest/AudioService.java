@@ -3,6 +3,7 @@ package dev.pipestore.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.ConflictException;
 import dev.pipestore.IntegrityException;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.LeaseConflictException;
 import dev.pipestore.audio.AudioInfo;
 import dev.pipestore.audio.AudioProbe;
@@ -86,6 +87,7 @@ public final class AudioService {
         }
     }
 
+    /** The audio file's record, or empty when there is none. */
     public Optional<AudioFile> find(UUID id) {
         return audioFiles.find(id);
     }
@@ -229,6 +231,10 @@ public final class AudioService {
      * @throws dev.pipestore.LeaseConflictException when the lease expired or another worker holds it; nothing changed
      */
     public AudioFile updateMetadata(UUID id, ObjectNode metadata, String holder) {
+        if (metadata == null) {
+            throw new InvalidInputException("metadata", "is required: the object that replaces the metadata"
+                    + " ({} clears it)");
+        }
         return writeMetadata(id, UploadChecks.metadata(metadata), holder);
     }
 

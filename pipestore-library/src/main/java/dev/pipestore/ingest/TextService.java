@@ -33,6 +33,7 @@ public final class TextService {
         this.documents = context.catalog().textDocuments();
     }
 
+    /** Stores the local {@code file} as {@link #add(InputStream, TextUpload)} does; a missing or unreadable file is refused. */
     public TextDocument add(Path file, TextUpload upload) {
         try (InputStream content = LocalFiles.open(file)) {
             return add(content, upload);
@@ -64,14 +65,17 @@ public final class TextService {
         }
     }
 
+    /** The document's record, or empty when there is none. */
     public Optional<TextDocument> find(UUID id) {
         return documents.find(id);
     }
 
+    /** @throws dev.pipestore.NotFoundException when there is no such document */
     public TextDocument get(UUID id) {
         return documents.get(id);
     }
 
+    /** Newest first, one page at a time. */
     public Page<TextDocument> list(TextDocumentQuery query, PageRequest page) {
         return documents.list(query, page);
     }

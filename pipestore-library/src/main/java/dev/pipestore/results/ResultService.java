@@ -36,14 +36,18 @@ public final class ResultService {
      * @throws dev.pipestore.NotFoundException when a referenced audio file or transcription does not exist
      */
     public List<AnalysisResult> addBatch(List<NewAnalysisResult> requests) {
-        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
-            throw new InvalidInputException("results", "a batch holds 1 to " + MAX_BATCH + " results, got " + requests.size());
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new InvalidInputException("results", "a batch holds 1 to " + MAX_BATCH + " results, got "
+                    + (requests == null ? "none" : requests.size()));
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, UUID> audioOfTranscription = new HashMap<>();
         List<AnalysisResult> results = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             NewAnalysisResult request = requests.get(i);
+            if (request == null) {
+                throw new InvalidInputException("results[" + i + "]", "is null; expected an analysis result");
+            }
             try {
                 UUID audioFileId = audioFileOf(request, audioOfTranscription);
                 results.add(new AnalysisResult(UUID.randomUUID(), audioFileId, request.transcriptionId(),
@@ -75,14 +79,17 @@ public final class ResultService {
         return audio;
     }
 
+    /** The result, or empty when there is none. */
     public Optional<AnalysisResult> find(UUID id) {
         return catalog.analysisResults().find(id);
     }
 
+    /** @throws dev.pipestore.NotFoundException when there is no such result */
     public AnalysisResult get(UUID id) {
         return catalog.analysisResults().get(id);
     }
 
+    /** Newest first, one page at a time. */
     public Page<AnalysisResult> list(AnalysisResultQuery query, PageRequest page) {
         return catalog.analysisResults().list(query, page);
     }

@@ -102,6 +102,7 @@ public final class TranscriptionService {
         return List.copyOf(transcriptions);
     }
 
+    /** The transcription, through the cache, or empty when there is none. */
     public Optional<Transcription> find(UUID id) {
         return reads.read(CacheKeys.transcription(id), ONE, () -> catalog.transcriptions().find(id));
     }

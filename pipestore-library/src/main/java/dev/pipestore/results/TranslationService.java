@@ -55,6 +55,7 @@ public final class TranslationService {
         return stored;
     }
 
+    /** The translation, through the cache, or empty when there is none. */
     public Optional<Translation> find(UUID id) {
         return reads.read(CacheKeys.translation(id), ONE, () -> catalog.translations().find(id));
     }

@@ -106,6 +106,7 @@ class ClaimTest {
         assertThat(store.audio().get(file.id()).status()).isEqualTo(AudioStatus.PROCESSING);
         assertThat(store.audio().get(file.id()).metadata()).isEqualTo(file.metadata());
 
+        assertRefused(() -> store.audio().updateMetadata(file.id(), null, "asr-1"), "metadata");
         assertThat(store.audio().updateMetadata(file.id(), progress, "asr-1").metadata()).isEqualTo(progress);
         assertThat(store.catalog().audioFiles().lease(file.id())).isPresent();
         AudioFile done = store.audio().updateStatus(file.id(), AudioStatus.TRANSCRIBED, Metadata.empty().put("step", "done"), "asr-1");

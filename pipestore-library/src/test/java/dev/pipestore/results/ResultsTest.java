@@ -179,4 +179,15 @@ class ResultsTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(store.results().list(AnalysisResultQuery.all(), PageRequest.firstPage()).items()).isEmpty();
     }
+
+    @Test
+    void nullBatchesAndNullItemsAreRefusedByName() {
+        assertThatThrownBy(() -> store.results().addBatch(null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results"));
+        var ok = new NewAnalysisResult(audio.id(), null, "ok", Metadata.parseObject("r", "{}"), null, null);
+        assertThatThrownBy(() -> store.results().addBatch(java.util.Arrays.asList(ok, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[1]"))
+                .hasMessageContaining("is null");
+        assertThat(store.results().list(AnalysisResultQuery.all(), PageRequest.firstPage()).items()).isEmpty();
+    }
 }
