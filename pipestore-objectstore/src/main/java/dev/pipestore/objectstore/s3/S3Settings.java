@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param accessKey access key id
  * @param secretKey secret key; never printed, not even by {@link #toString()}
  * @param bucket the bucket the store works in, created when missing
- * @param readTimeout longest wait for the server's next bytes before an attempt fails (the SDK retries it twice more)
+ * @param readTimeout longest wait for the server's next bytes before an attempt fails (the SDK tries up to four times in all)
  */
 public record S3Settings(URI endpoint, String region, String accessKey, String secretKey, String bucket, Duration readTimeout) {
 
