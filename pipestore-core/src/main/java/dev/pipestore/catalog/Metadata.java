@@ -2,6 +2,7 @@ package dev.pipestore.catalog;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,13 @@ public final class Metadata {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    static {
+        // What this mapper reads is bounded before it gets here (metadata 64 KiB, cached values by the cache's own limit,
+        // request bodies by the server's); Jackson's 20-million-character cap on one string would only make a value
+        // that was accepted on the way in unreadable on the way out.
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+    }
 
     /** A person's or a file's JSON: one value and nothing after it, each key once, or it is refused, never trimmed. */
     private static final ObjectReader USER_INPUT = MAPPER.reader()

@@ -29,6 +29,15 @@ class DefaultLimitsTest {
     }
 
     @Test
+    void aTemporaryValueWithALongStringReadsBackAsItWasStored() {
+        String value = "{\"a\": \"" + "x".repeat(20_000_001) + "\"}";
+        SERVER.call("PUT", "/v1/temp/long?ttl=60").as(Role.WORKER).json(value).send().expect(204);
+
+        String back = SERVER.get("/v1/temp/long").as(Role.WORKER).send().expect(200).text();
+        assertThat(back.replace(" ", "")).isEqualTo(value.replace(" ", ""));
+    }
+
+    @Test
     void anOversizedFormFieldIsRefusedNamingIt() {
         String metadata = "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
         JsonNode problem = SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().field("metadata", metadata)
