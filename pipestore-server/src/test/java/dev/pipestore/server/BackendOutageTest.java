@@ -46,8 +46,8 @@ class BackendOutageTest {
 
     @Test
     void cacheDownMakesTempDataUnavailableButEverythingElseWorks() {
-        Reply ready = SERVER.get("/ready").send().expect(503);
-        assertThat(ready.header("Retry-After")).isEqualTo("5");
+        Reply ready = SERVER.get("/ready").send().expect(200);
+        assertThat(ready.json().path("status").asText()).as("still serving, slower").isEqualTo("degraded");
         JsonNode cache = ready.json().path("backends").get(2);
         assertThat(cache.path("port").asText()).isEqualTo("cache");
         assertThat(cache.path("status").asText()).isEqualTo("down");

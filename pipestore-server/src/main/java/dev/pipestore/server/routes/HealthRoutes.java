@@ -12,8 +12,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code /health}, liveness, open to all and touching no backend; {@code /ready}, every backend pinged, 503 while one
- * does not answer, open to loopback clients (others need an admin key) because it names the backends.
+ * {@code /health}, liveness, open to all and touching no backend; {@code /ready}, every backend pinged: 503 while the
+ * object store or the catalog does not answer, 200 "degraded" while only the cache is down (reads are slower, temporary
+ * data is unavailable), open to loopback clients (others need an admin key) because it names the backends.
  */
 final class HealthRoutes implements Api.Routes {
 
@@ -36,7 +37,8 @@ final class HealthRoutes implements Api.Routes {
 
     private void ready(Context ctx) {
         HealthReport report = api.store().health();
-        ObjectNode body = RecordJson.MAPPER.createObjectNode().put("status", report.allUp() ? "ready" : "unavailable");
+        String status = !report.canServe() ? "unavailable" : report.allUp() ? "ready" : "degraded";
+        ObjectNode body = RecordJson.MAPPER.createObjectNode().put("status", status);
         ArrayNode backends = body.putArray("backends");
         for (PortHealth port : report.ports()) {
             backends.addObject()
@@ -48,9 +50,9 @@ final class HealthRoutes implements Api.Routes {
                     .put("error", port.error());
         }
         ctx.header("Cache-Control", "no-store");
-        if (!report.allUp()) {
+        if (!report.canServe()) {
             ctx.header("Retry-After", ProblemMapper.RETRY_AFTER_SECONDS);
         }
-        Responses.json(ctx, report.allUp() ? 200 : 503, body);
+        Responses.json(ctx, report.canServe() ? 200 : 503, body);
     }
 }
