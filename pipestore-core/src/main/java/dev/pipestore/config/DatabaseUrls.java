@@ -92,6 +92,14 @@ final class DatabaseUrls {
             int maxOverflow, Duration queryTimeout) {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
+            // java.net.URI gives no host at all when the port is not a number; say which part is wrong.
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostAndPort.lastIndexOf(':');
+            if (colon > 0 && !hostAndPort.endsWith("]") && !hostAndPort.substring(colon + 1).matches("\\d{1,5}")) {
+                throw new ConfigurationException(VARIABLE, "port '" + hostAndPort.substring(colon + 1) + "' is not a number in "
+                        + display);
+            }
             throw new ConfigurationException(VARIABLE, "no host in " + display);
         }
         String path = uri.getRawPath();

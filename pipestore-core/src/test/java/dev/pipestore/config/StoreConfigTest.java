@@ -107,6 +107,7 @@ class StoreConfigTest {
         "oracle://u:" + SECRET + "@h/db                 | unknown scheme 'oracle'",
         "postgresql://u:" + SECRET + "@h                | no database name",
         "postgresql://u:" + SECRET + "@/db              | no host",
+        "postgresql://u:" + SECRET + "@h:notaport/db    | port 'notaport' is not a number",
         "postgresql://u:" + SECRET + "@h/db?sslmode=yes | sslmode 'yes'",
         "not a url at all                               | not a valid URL",
         "jdbc:oracle:thin:@h:1521:db                    | unsupported JDBC URL",
