@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,6 +64,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
         S3ObjectStore store = new S3ObjectStore(client, settings);
         try {
             new S3Buckets(client, settings, store.errors).ensureExists();
+            StaleMultipartUploads.abortBegunBefore(client, settings.bucket(), Instant.now().minus(StaleMultipartUploads.AGE));
             return store;
         } catch (RuntimeException e) {
             client.close();

@@ -51,6 +51,21 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         S3.deleteBucket(bucket);
     }
 
+    @Test
+    void multipartUploadsLeftUnfinishedBeforeTheCutoffAreAborted() {
+        try (S3Client client = S3.newClient()) {
+            openStore().close();
+            String old = client.createMultipartUpload(b -> b.bucket(bucket).key("raw/audio/left.wav")).uploadId();
+
+            assertThat(StaleMultipartUploads.abortBegunBefore(client, bucket, Instant.now().minusSeconds(3600)))
+                    .as("begun just now: still in progress, for all we know").isZero();
+            assertThat(StaleMultipartUploads.abortBegunBefore(client, bucket, Instant.now().plusSeconds(60))).isOne();
+
+            assertThat(client.listMultipartUploads(b -> b.bucket(bucket)).uploads()).extracting(u -> u.uploadId())
+                    .doesNotContain(old);
+        }
+    }
+
     @Override
     public void assertNoUnfinishedUploads() {
         try (S3Client client = S3.newClient()) {
