@@ -34,6 +34,9 @@ public final class QueryParameterCheck implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        if (ctx.queryString() == null) {
+            return;
+        }
         String path = ctx.path().length() > 1 && ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
         String method = ctx.method().name();
         Optional<Route> route = routesByMethod.getOrDefault(method, List.of()).stream()
