@@ -89,7 +89,16 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
      * own setting when it is returned.
      */
     void limitWait(Connection connection, Duration timeout) throws SQLException {
-        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        } catch (SQLException e) {
+            if (connection.isClosed()) {
+                // The pool handed out a connection the database dropped (an outage between its checks): say so in
+                // SQLState 08003, "connection does not exist", so the caller gets a 503 and the pool a new one.
+                throw new SQLNonTransientConnectionException("connection to the database lost: " + e.getMessage(), "08003", e);
+            }
+            throw e;
+        }
     }
 
     void begin(Connection connection) throws SQLException {
