@@ -30,6 +30,26 @@ interface TranscriptionsContract extends UsesCatalog, TranscriptionBatchContract
     }
 
     @Test
+    default void anIdempotencyKeyIsUniquePerAudioFileAndFindsItsTranscription() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        AudioFile other = catalog().audioFiles().insert(Samples.audio());
+        Transcription first = Samples.transcription(file.id(), at(3), "w-1");
+
+        catalog().transcriptions().insert(first, "retry-1");
+
+        assertThat(catalog().transcriptions().findByIdempotencyKey(file.id(), "retry-1")).contains(first);
+        assertThat(catalog().transcriptions().findByIdempotencyKey(file.id(), "retry-2")).isEmpty();
+        assertThat(catalog().transcriptions().findByIdempotencyKey(other.id(), "retry-1")).isEmpty();
+        assertThatThrownBy(() -> catalog().transcriptions().insert(Samples.transcription(file.id(), at(4), "w-1"), "retry-1"))
+                .isInstanceOf(ConflictException.class);
+        Transcription elsewhere = Samples.transcription(other.id(), at(4), "w-1");
+        assertThat(catalog().transcriptions().insert(elsewhere, "retry-1")).as("another audio file's key").isEqualTo(elsewhere);
+        catalog().transcriptions().insert(Samples.transcription(file.id(), at(5), "w-1"));
+        catalog().transcriptions().insert(Samples.transcription(file.id(), at(6), "w-1"));
+        assertThat(catalog().transcriptions().listForAudioFile(file.id())).as("keyless rows do not collide").hasSize(3);
+    }
+
+    @Test
     default void transcriptionWithoutOptionalFieldsReadsBackEqual() {
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
         Transcription bare = new Transcription(UUID.randomUUID(), file.id(), "", null, null, at(1), null, null, at(1), null);

@@ -3,6 +3,7 @@ package dev.pipestore.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.results.NewTranscription;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ final class TranscriptionCommand extends CommandGroup {
                 description = "Timed segments: a JSON array of {start, end, text, speaker?, words?}.")
         Path segments;
 
+        @Option(names = "--idempotency-key", paramLabel = "K",
+                description = "Retry key, unique per audio file: running again with K returns the first transcription.")
+        String idempotencyKey;
+
         @Option(names = "--json", description = "Print the record as JSON.")
         boolean json;
 
@@ -53,6 +58,7 @@ final class TranscriptionCommand extends CommandGroup {
         @Override
         public Integer call() {
             UUID audio = Inputs.id("AUDIO_ID", audioId);
+            Fields.idempotencyKey("--idempotency-key", idempotencyKey);
             if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
                 throw new InvalidInputException("--confidence", "must be between 0 and 1, got " + confidence);
             }
@@ -60,7 +66,7 @@ final class TranscriptionCommand extends CommandGroup {
             ObjectNode metadata = segments == null ? null : Inputs.segmentsMetadata("--segments", segments);
             try (PipeStore store = Stores.open()) {
                 Transcription stored = store.transcriptions().add(audio,
-                        new NewTranscription(content, language, confidence, model, metadata));
+                        new NewTranscription(content, language, confidence, model, metadata), idempotencyKey);
                 print(spec, json, stored);
             }
             return 0;

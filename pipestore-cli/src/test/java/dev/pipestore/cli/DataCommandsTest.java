@@ -166,6 +166,19 @@ class DataCommandsTest {
     }
 
     @Test
+    void aTranscriptionAddedAgainWithItsKeyIsStoredOnce() throws Exception {
+        String audio = json(run("ingest", write("k.wav", TestAudio.wav(2, 8000)).toString(), "--json")).get("id").asText();
+        Path text = write("k.txt", "once".getBytes(StandardCharsets.UTF_8));
+        String[] add = {"transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--idempotency-key", "k1",
+            "--json"};
+
+        String first = json(run(add)).get("id").asText();
+
+        assertThat(json(run(add)).get("id").asText()).isEqualTo(first);
+        assertThat(json(run("transcription", "list", audio, "--json")).get("items")).hasSize(1);
+    }
+
+    @Test
     void badTranscriptionsAreRefusedAndNothingIsStored() throws Exception {
         String audio = json(run("ingest", write("a.wav", TestAudio.wav(2, 8000)).toString(), "--json")).get("id").asText();
         Path text = write("t.txt", "x".getBytes(StandardCharsets.UTF_8));
@@ -185,6 +198,8 @@ class DataCommandsTest {
         assertFailure(run("transcription", "add", UUID.randomUUID().toString(), "--text-file", text.toString(), "--language", "en"),
                 "not found");
         assertThat(run("transcription", "add", audio, "--language", "en").exitCode()).as("missing --text-file").isEqualTo(2);
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--idempotency-key",
+                "a b"), "--idempotency-key");
         assertThat(json(run("transcription", "list", audio, "--json")).get("items")).isEmpty();
     }
 

@@ -25,6 +25,17 @@ public interface Transcriptions {
      */
     void insertBatch(List<Transcription> transcriptions);
 
+    /**
+     * Inserts {@code transcription} under {@code idempotencyKey}, which is unique per audio file.
+     *
+     * @throws dev.pipestore.ConflictException when the audio file has a transcription under that key already
+     * @throws NotFoundException when the audio file does not exist
+     */
+    Transcription insert(Transcription transcription, String idempotencyKey);
+
+    /** The transcription of {@code audioFileId} stored under {@code idempotencyKey}, if any. */
+    Optional<Transcription> findByIdempotencyKey(UUID audioFileId, String idempotencyKey);
+
     Optional<Transcription> find(UUID id);
 
     default Transcription get(UUID id) {

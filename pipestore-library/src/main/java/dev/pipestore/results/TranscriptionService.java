@@ -2,10 +2,12 @@ package dev.pipestore.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Segments;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +59,48 @@ public final class TranscriptionService {
         Transcription stored = catalog.transcriptions().insert(checked(audio, request, now()));
         invalidateListsOf(audioFileId);
         return stored;
+    }
+
+    /**
+     * Adds a transcription as {@link #add(UUID, NewTranscription)} does, once per {@code idempotencyKey}, so a worker
+     * may retry after a timeout that could have hidden a commit: the same key with the same transcription (content,
+     * language, model version) returns the first record and stores nothing; with another transcription it is a
+     * conflict. Keys are unique per audio file; {@code null} is {@link #add(UUID, NewTranscription)}.
+     *
+     * @throws InvalidInputException naming {@code idempotency_key} when it is not 1 to 200 printable ASCII characters
+     * @throws ConflictException when the key was used for another transcription of this audio file
+     */
+    public Transcription add(UUID audioFileId, NewTranscription request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return add(audioFileId, request);
+        }
+        String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
+        AudioFile audio = catalog.audioFiles().get(audioFileId);
+        Transcription candidate = checked(audio, request, now());
+        Optional<Transcription> earlier = catalog.transcriptions().findByIdempotencyKey(audioFileId, key);
+        Transcription result;
+        if (earlier.isPresent()) {
+            result = sameRequest(earlier.get(), candidate, key);
+        } else {
+            try {
+                result = catalog.transcriptions().insert(candidate, key);
+            } catch (ConflictException e) {
+                // Another attempt with this key won the race, or committed just before this one.
+                result = sameRequest(catalog.transcriptions().findByIdempotencyKey(audioFileId, key).orElseThrow(() -> e), candidate, key);
+            }
+        }
+        // Also on a retry: the first attempt may have committed and failed before it could invalidate.
+        invalidateListsOf(audioFileId);
+        return result;
+    }
+
+    private static Transcription sameRequest(Transcription earlier, Transcription retry, String key) {
+        if (!earlier.content().equals(retry.content()) || !Objects.equals(earlier.language(), retry.language())
+                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())) {
+            throw new ConflictException("idempotency key '" + key + "' was already used for transcription " + earlier.id()
+                    + " of audio file " + earlier.audioFileId() + ", with a different transcription");
+        }
+        return earlier;
     }
 
     /**

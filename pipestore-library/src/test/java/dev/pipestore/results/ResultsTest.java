@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
@@ -178,6 +179,20 @@ class ResultsTest {
         assertThatThrownBy(() -> store.results().addBatch(List.of(new NewAnalysisResult(null, UUID.randomUUID(), "x", label, null, null))))
                 .isInstanceOf(NotFoundException.class);
         assertThat(store.results().list(AnalysisResultQuery.all(), PageRequest.firstPage()).items()).isEmpty();
+    }
+
+    @Test
+    void aRetriedTranscriptionWithItsIdempotencyKeyIsStoredOnce() {
+        Transcription first = store.transcriptions().add(audio.id(), NewTranscription.of("hello there", "en"), "asr-job-7");
+        Transcription retry = store.transcriptions().add(audio.id(), NewTranscription.of("hello there", "en"), "asr-job-7");
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(first);
+        assertThatThrownBy(() -> store.transcriptions().add(audio.id(), NewTranscription.of("something else", "en"), "asr-job-7"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("asr-job-7").hasMessageContaining(first.id().toString());
+        assertThatThrownBy(() -> store.transcriptions().add(audio.id(), NewTranscription.of("x", "en"), "with space"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("idempotency_key"));
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(first);
     }
 
     @Test

@@ -105,6 +105,22 @@ class ResultsApiTest {
     }
 
     @Test
+    void aTranscriptionRetriedWithItsIdempotencyKeyIsStoredOnce() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "retry.wav");
+        String body = "{\"content\": \"once only\", \"language\": \"en\"}";
+        String first = SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).header("Idempotency-Key", "job-1")
+                .json(body).send().expect(201).json().path("id").asText();
+        String again = SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).header("Idempotency-Key", "job-1")
+                .json(body).send().expect(201).json().path("id").asText();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions").as(Role.READ).send().expect(200).json().path("items"))
+                .hasSize(1);
+        SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).header("Idempotency-Key", "job-1")
+                .json("{\"content\": \"another\", \"language\": \"en\"}").send().problem(409);
+    }
+
+    @Test
     void resultsAreAddedInOneBatchAndListedPerAudioAndTranscription() {
         String audio = SERVER.upload(TestAudio.wav(1, 8000), "r.wav");
         String transcription = addTranscription(audio, "fine", "m1").path("id").asText();

@@ -29,20 +29,43 @@ final class SqlTranscriptions implements Transcriptions {
 
     private final Database database;
     private final String insert;
+    private final String insertWithKey;
     private final String latestPerModelVersion;
 
     SqlTranscriptions(Database database) {
         this.database = database;
         this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
                 + database.dialect().jsonParameter() + ", ?, ?)";
+        this.insertWithKey = "INSERT INTO " + TABLE + " (" + COLUMNS + ", idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + database.dialect().jsonParameter() + ", ?, ?, ?)";
         this.latestPerModelVersion = database.dialect().latestPerModelVersion(TABLE, COLUMNS);
     }
 
     @Override
     public Transcription insert(Transcription transcription) {
         Transcription row = storable(transcription);
+        return insert(row, insert, b -> bind(b, row));
+    }
+
+    @Override
+    public Transcription insert(Transcription transcription, String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Transcription row = storable(transcription);
+        return insert(row, insertWithKey, b -> bind(b, row).text(idempotencyKey));
+    }
+
+    @Override
+    public Optional<Transcription> findByIdempotencyKey(UUID audioFileId, String idempotencyKey) {
+        Objects.requireNonNull(audioFileId, "audioFileId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return database.run("read transcription of audio file " + audioFileId + " by idempotency key",
+                c -> database.queryOne(c, SELECT + " WHERE audio_file_id = ? AND idempotency_key = ?",
+                        b -> b.uuid(audioFileId).text(idempotencyKey), SqlTranscriptions::map));
+    }
+
+    private Transcription insert(Transcription row, String sql, Database.Parameters binding) {
         try {
-            database.run("insert transcription " + row.id(), c -> database.update(c, insert, b -> bind(b, row)));
+            database.run("insert transcription " + row.id(), c -> database.update(c, sql, binding));
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 // The only parent: a foreign-key failure means the audio file does not exist (or was just deleted).
@@ -51,7 +74,7 @@ final class SqlTranscriptions implements Transcriptions {
                 throw missing;
             }
             if (e.isUnique()) {
-                throw new ConflictException("transcription " + row.id() + " already exists", e);
+                throw new ConflictException("transcription " + row.id() + " or its idempotency key exists already", e);
             }
             throw e;
         }

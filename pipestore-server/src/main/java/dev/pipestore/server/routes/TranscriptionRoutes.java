@@ -36,7 +36,8 @@ final class TranscriptionRoutes implements Api.Routes {
 
     private void add(Context ctx) {
         UUID audioId = Params.uuid(ctx, "id");
-        Transcription added = api.store().transcriptions().add(audioId, api.json().read(ctx, NewTranscription.class));
+        Transcription added = api.store().transcriptions().add(audioId, api.json().read(ctx, NewTranscription.class),
+                ctx.header("Idempotency-Key"));
         Responses.created(ctx, "/v1/transcriptions/" + added.id(), added);
     }
 

@@ -1,0 +1,4 @@
+-- A worker that retries adding a transcription (after a timeout that may have hidden a commit) sends the same
+-- idempotency key; one transcription per audio file carries a key. A unique index allows any number of NULLs here.
+ALTER TABLE transcriptions ADD COLUMN idempotency_key VARCHAR(200) NULL;
+CREATE UNIQUE INDEX ux_transcriptions_idempotency ON transcriptions (audio_file_id, idempotency_key);
