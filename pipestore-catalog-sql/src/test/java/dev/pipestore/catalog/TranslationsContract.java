@@ -29,6 +29,25 @@ interface TranslationsContract extends UsesCatalog {
     }
 
     @Test
+    default void anIdempotencyKeyIsUniquePerTranscriptionAndFindsItsTranslation() {
+        Transcription transcription = someTranscription();
+        Transcription other = someTranscription();
+        Translation first = Samples.translation(transcription.id(), "de", at(2));
+
+        catalog().translations().insert(first, "tr-1");
+
+        assertThat(catalog().translations().findByIdempotencyKey(transcription.id(), "tr-1")).contains(first);
+        assertThat(catalog().translations().findByIdempotencyKey(other.id(), "tr-1")).isEmpty();
+        assertThatThrownBy(() -> catalog().translations().insert(Samples.translation(transcription.id(), "de", at(3)), "tr-1"))
+                .isInstanceOf(dev.pipestore.ConflictException.class);
+        Translation elsewhere = Samples.translation(other.id(), "de", at(3));
+        assertThat(catalog().translations().insert(elsewhere, "tr-1")).isEqualTo(elsewhere);
+        catalog().translations().insert(Samples.translation(transcription.id(), "fr", at(4)));
+        catalog().translations().insert(Samples.translation(transcription.id(), "fr", at(5)));
+        assertThat(catalog().translations().listForTranscription(transcription.id(), null)).hasSize(3);
+    }
+
+    @Test
     default void translationWithoutOptionalFieldsReadsBackEqual() {
         Transcription transcription = someTranscription();
         Translation bare = new Translation(UUID.randomUUID(), transcription.id(), "x", null, "fr", null, at(1), null, null, at(1),

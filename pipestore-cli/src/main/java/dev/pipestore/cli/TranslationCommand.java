@@ -1,6 +1,7 @@
 package dev.pipestore.cli;
 
 import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Translation;
 import dev.pipestore.results.NewTranslation;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ final class TranslationCommand extends CommandGroup {
         @Option(names = "--confidence", paramLabel = "C", description = "Confidence between 0 and 1.")
         Double confidence;
 
+        @Option(names = "--idempotency-key", paramLabel = "K",
+                description = "Retry key, unique per transcription: running again with K returns the first translation.")
+        String idempotencyKey;
+
         @Option(names = "--json", description = "Print the record as JSON.")
         boolean json;
 
@@ -49,10 +54,11 @@ final class TranslationCommand extends CommandGroup {
         @Override
         public Integer call() {
             UUID transcription = Inputs.id("TRANSCRIPTION_ID", transcriptionId);
+            Fields.idempotencyKey("--idempotency-key", idempotencyKey);
             String content = Inputs.utf8File("--text-file", textFile);
             try (PipeStore store = Stores.open()) {
                 Translation stored = store.translations().add(transcription,
-                        new NewTranslation(content, source, target, confidence, model, null));
+                        new NewTranslation(content, source, target, confidence, model, null), idempotencyKey);
                 TranscriptionCommand.print(spec, json, stored);
             }
             return 0;

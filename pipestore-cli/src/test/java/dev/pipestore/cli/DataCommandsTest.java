@@ -176,6 +176,12 @@ class DataCommandsTest {
 
         assertThat(json(run(add)).get("id").asText()).isEqualTo(first);
         assertThat(json(run("transcription", "list", audio, "--json")).get("items")).hasSize(1);
+
+        String[] translate = {"translation", "add", first, "--text-file", text.toString(), "--target", "de", "--idempotency-key",
+            "t1", "--json"};
+        String translation = json(run(translate)).get("id").asText();
+        assertThat(json(run(translate)).get("id").asText()).isEqualTo(translation);
+        assertThat(json(run("translation", "list", first, "--json")).get("items")).hasSize(1);
     }
 
     @Test

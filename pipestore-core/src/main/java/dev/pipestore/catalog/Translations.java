@@ -14,6 +14,16 @@ public interface Translations {
      */
     Translation insert(Translation translation);
 
+    /**
+     * Inserts {@code translation} under {@code idempotencyKey}, which is unique per transcription.
+     *
+     * @throws dev.pipestore.ConflictException when the transcription has a translation under that key already
+     */
+    Translation insert(Translation translation, String idempotencyKey);
+
+    /** The translation of {@code transcriptionId} stored under {@code idempotencyKey}, if any. */
+    Optional<Translation> findByIdempotencyKey(UUID transcriptionId, String idempotencyKey);
+
     Optional<Translation> find(UUID id);
 
     default Translation get(UUID id) {

@@ -2,9 +2,11 @@ package dev.pipestore.results;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.LanguageTags;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
@@ -15,6 +17,7 @@ import dev.pipestore.json.RecordJson;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,19 +43,67 @@ public final class TranslationService {
      * @throws NotFoundException when the transcription does not exist
      */
     public Translation add(UUID transcriptionId, NewTranslation request) {
+        Translation stored = catalog.translations().insert(checked(transcriptionId, request));
+        invalidateListsOf(stored);
+        return stored;
+    }
+
+    /**
+     * Adds a translation as {@link #add(UUID, NewTranslation)} does, once per {@code idempotencyKey}: the same key with
+     * the same translation (content, target language, model version) returns the first record and stores nothing; with
+     * another translation it is a conflict. Keys are unique per transcription; {@code null} is
+     * {@link #add(UUID, NewTranslation)}.
+     *
+     * @throws InvalidInputException naming {@code idempotency_key} when it is not 1 to 200 printable ASCII characters
+     * @throws dev.pipestore.ConflictException when the key was used for another translation of this transcription
+     */
+    public Translation add(UUID transcriptionId, NewTranslation request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return add(transcriptionId, request);
+        }
+        String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
+        Translation candidate = checked(transcriptionId, request);
+        Optional<Translation> earlier = catalog.translations().findByIdempotencyKey(transcriptionId, key);
+        Translation result;
+        if (earlier.isPresent()) {
+            result = sameRequest(earlier.get(), candidate, key);
+        } else {
+            try {
+                result = catalog.translations().insert(candidate, key);
+            } catch (ConflictException e) {
+                result = sameRequest(catalog.translations().findByIdempotencyKey(transcriptionId, key).orElseThrow(() -> e),
+                        candidate, key);
+            }
+        }
+        invalidateListsOf(result);
+        return result;
+    }
+
+    private static Translation sameRequest(Translation earlier, Translation retry, String key) {
+        if (!earlier.content().equals(retry.content()) || !earlier.targetLanguage().equals(retry.targetLanguage())
+                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())) {
+            throw new ConflictException("idempotency key '" + key + "' was already used for translation "
+                    + earlier.id() + " of transcription " + earlier.transcriptionId() + ", with a different translation");
+        }
+        return earlier;
+    }
+
+    private void invalidateListsOf(Translation translation) {
+        reads.invalidate(CacheKeys.translationsOf(translation.transcriptionId(), translation.targetLanguage()),
+                CacheKeys.translationsOf(translation.transcriptionId(), null));
+    }
+
+    /** The record {@code request} makes, checked; reads the transcription for its language and to prove it exists. */
+    private Translation checked(UUID transcriptionId, NewTranslation request) {
         if (request.targetLanguage() == null) {
             throw new InvalidInputException("target_language", "is required");
         }
         Transcription source = catalog.transcriptions().get(transcriptionId);
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String sourceLanguage = request.sourceLanguage() != null ? request.sourceLanguage() : source.language();
-        Translation translation = new Translation(UUID.randomUUID(), transcriptionId, ResultChecks.content(request.content()),
+        return new Translation(UUID.randomUUID(), transcriptionId, ResultChecks.content(request.content()),
                 sourceLanguage, request.targetLanguage(), request.confidence(), now, request.modelVersion(),
                 ResultChecks.metadata(request.metadata()), now, null);
-        Translation stored = catalog.translations().insert(translation);
-        reads.invalidate(CacheKeys.translationsOf(transcriptionId, stored.targetLanguage()),
-                CacheKeys.translationsOf(transcriptionId, null));
-        return stored;
     }
 
     /** The translation, through the cache, or empty when there is none. */

@@ -196,6 +196,21 @@ class ResultsTest {
     }
 
     @Test
+    void aRetriedTranslationWithItsIdempotencyKeyIsStoredOnce() {
+        Transcription source = store.transcriptions().add(audio.id(), NewTranscription.of("good morning", "en"));
+        NewTranslation german = new NewTranslation("guten Morgen", null, "de", null, "mt-1", null);
+
+        Translation first = store.translations().add(source.id(), german, "mt-job-3");
+        Translation retry = store.translations().add(source.id(), german, "mt-job-3");
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(store.translations().listForTranscription(source.id(), null)).containsExactly(first);
+        assertThatThrownBy(() -> store.translations().add(source.id(), new NewTranslation("bonjour", null, "fr", null, "mt-1", null),
+                "mt-job-3")).isInstanceOf(ConflictException.class).hasMessageContaining(first.id().toString());
+        assertThat(store.translations().listForTranscription(source.id(), null)).containsExactly(first);
+    }
+
+    @Test
     void nullBatchesAndNullItemsAreRefusedByName() {
         assertThatThrownBy(() -> store.results().addBatch(null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results"));

@@ -118,6 +118,14 @@ class ResultsApiTest {
                 .hasSize(1);
         SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).header("Idempotency-Key", "job-1")
                 .json("{\"content\": \"another\", \"language\": \"en\"}").send().problem(409);
+
+        String translation = "{\"content\": \"nur einmal\", \"target_language\": \"de\"}";
+        String translated = SERVER.post("/v1/transcriptions/" + first + "/translations").as(Role.WORKER)
+                .header("Idempotency-Key", "mt-1").json(translation).send().expect(201).json().path("id").asText();
+        assertThat(SERVER.post("/v1/transcriptions/" + first + "/translations").as(Role.WORKER).header("Idempotency-Key", "mt-1")
+                .json(translation).send().expect(201).json().path("id").asText()).isEqualTo(translated);
+        assertThat(SERVER.get("/v1/transcriptions/" + first + "/translations").as(Role.READ).send().expect(200).json().path("items"))
+                .hasSize(1);
     }
 
     @Test

@@ -25,21 +25,47 @@ final class SqlTranslations implements Translations {
 
     private final Database database;
     private final String insert;
+    private final String insertWithKey;
 
     SqlTranslations(Database database) {
         this.database = database;
         this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                 + database.dialect().jsonParameter() + ", ?, ?)";
+        this.insertWithKey = "INSERT INTO " + TABLE + " (" + COLUMNS + ", idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + database.dialect().jsonParameter() + ", ?, ?, ?)";
     }
 
     @Override
     public Translation insert(Translation translation) {
         Translation row = storable(translation);
+        return insert(row, insert, b -> bind(b, row));
+    }
+
+    @Override
+    public Translation insert(Translation translation, String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Translation row = storable(translation);
+        return insert(row, insertWithKey, b -> bind(b, row).text(idempotencyKey));
+    }
+
+    @Override
+    public Optional<Translation> findByIdempotencyKey(UUID transcriptionId, String idempotencyKey) {
+        Objects.requireNonNull(transcriptionId, "transcriptionId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return database.run("read translation of transcription " + transcriptionId + " by idempotency key",
+                c -> database.queryOne(c, SELECT + " WHERE transcription_id = ? AND idempotency_key = ?",
+                        b -> b.uuid(transcriptionId).text(idempotencyKey), SqlTranslations::map));
+    }
+
+    private static Binder bind(Binder b, Translation row) throws SQLException {
+        return b.uuid(row.id()).uuid(row.transcriptionId()).text(row.content()).text(row.sourceLanguage())
+                .text(row.targetLanguage()).real(row.confidence()).instant(row.createdAt()).text(row.modelVersion())
+                .metadata(row.metadata()).instant(row.updatedAt()).instant(row.archivedAt());
+    }
+
+    private Translation insert(Translation row, String sql, Database.Parameters binding) {
         try {
-            database.run("insert translation " + row.id(), c -> database.update(c, insert, b -> b.uuid(row.id())
-                    .uuid(row.transcriptionId()).text(row.content()).text(row.sourceLanguage()).text(row.targetLanguage())
-                    .real(row.confidence()).instant(row.createdAt()).text(row.modelVersion()).metadata(row.metadata())
-                    .instant(row.updatedAt()).instant(row.archivedAt())));
+            database.run("insert translation " + row.id(), c -> database.update(c, sql, binding));
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 // The only parent: a foreign-key failure means the transcription does not exist.
@@ -48,7 +74,7 @@ final class SqlTranslations implements Translations {
                 throw missing;
             }
             if (e.isUnique()) {
-                throw new ConflictException("translation " + row.id() + " already exists", e);
+                throw new ConflictException("translation " + row.id() + " or its idempotency key exists already", e);
             }
             throw e;
         }

@@ -28,7 +28,8 @@ final class TranslationRoutes implements Api.Routes {
 
     private void add(Context ctx) {
         UUID transcriptionId = Params.uuid(ctx, "id");
-        Translation added = api.store().translations().add(transcriptionId, api.json().read(ctx, NewTranslation.class));
+        Translation added = api.store().translations().add(transcriptionId, api.json().read(ctx, NewTranslation.class),
+                ctx.header("Idempotency-Key"));
         Responses.created(ctx, "/v1/translations/" + added.id(), added);
     }
 

@@ -1,0 +1,4 @@
+-- As V8 for transcriptions: a retried translation carries the same idempotency key, unique per transcription.
+ALTER TABLE translations ADD COLUMN idempotency_key TEXT;
+CREATE UNIQUE INDEX ux_translations_idempotency ON translations (transcription_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
