@@ -77,18 +77,8 @@ public final class TranscriptionService {
         String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
         AudioFile audio = catalog.audioFiles().get(audioFileId);
         Transcription candidate = checked(audio, request, now());
-        Optional<Transcription> earlier = catalog.transcriptions().findByIdempotencyKey(audioFileId, key);
-        Transcription result;
-        if (earlier.isPresent()) {
-            result = sameRequest(earlier.get(), candidate, key);
-        } else {
-            try {
-                result = catalog.transcriptions().insert(candidate, key);
-            } catch (ConflictException e) {
-                // Another attempt with this key won the race, or committed just before this one.
-                result = sameRequest(catalog.transcriptions().findByIdempotencyKey(audioFileId, key).orElseThrow(() -> e), candidate, key);
-            }
-        }
+        Transcription result = IdempotentWrites.once(() -> catalog.transcriptions().findByIdempotencyKey(audioFileId, key),
+                () -> catalog.transcriptions().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
         // Also on a retry: the first attempt may have committed and failed before it could invalidate.
         invalidateListsOf(audioFileId);
         return result;

@@ -63,18 +63,8 @@ public final class TranslationService {
         }
         String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
         Translation candidate = checked(transcriptionId, request);
-        Optional<Translation> earlier = catalog.translations().findByIdempotencyKey(transcriptionId, key);
-        Translation result;
-        if (earlier.isPresent()) {
-            result = sameRequest(earlier.get(), candidate, key);
-        } else {
-            try {
-                result = catalog.translations().insert(candidate, key);
-            } catch (ConflictException e) {
-                result = sameRequest(catalog.translations().findByIdempotencyKey(transcriptionId, key).orElseThrow(() -> e),
-                        candidate, key);
-            }
-        }
+        Translation result = IdempotentWrites.once(() -> catalog.translations().findByIdempotencyKey(transcriptionId, key),
+                () -> catalog.translations().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
         invalidateListsOf(result);
         return result;
     }
