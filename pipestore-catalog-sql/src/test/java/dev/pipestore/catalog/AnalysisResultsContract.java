@@ -3,11 +3,13 @@ package dev.pipestore.catalog;
 import static dev.pipestore.catalog.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,30 @@ interface AnalysisResultsContract extends UsesCatalog {
         for (AnalysisResult result : batch) {
             assertThat(catalog().analysisResults().get(result.id())).isEqualTo(result);
         }
+    }
+
+    @Test
+    default void keyedResultsAreFoundByTheirKeysPerAudioFileAndAStoredKeyIsAConflict() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        AudioFile other = catalog().audioFiles().insert(Samples.audio());
+        List<AnalysisResult> batch = List.of(
+                Samples.result(file.id(), null, "loudness", at(1)),
+                Samples.result(file.id(), null, "pitch", at(1)),
+                Samples.result(other.id(), null, "loudness", at(1)));
+
+        catalog().analysisResults().insertBatch(batch, Arrays.asList("job-7/loudness", null, "job-7/loudness"));
+
+        assertThat(catalog().analysisResults().findByIdempotencyKeys(List.of(new IdempotencyKey(file.id(), "job-7/loudness"),
+                new IdempotencyKey(other.id(), "job-7/loudness"), new IdempotencyKey(file.id(), "job-7/pitch"))))
+                .containsOnly(entry(new IdempotencyKey(file.id(), "job-7/loudness"), batch.get(0)),
+                        entry(new IdempotencyKey(other.id(), "job-7/loudness"), batch.get(2)));
+        AnalysisResult fresh = Samples.result(other.id(), null, "pitch", at(2));
+        AnalysisResult reused = Samples.result(file.id(), null, "loudness", at(2));
+        assertThatThrownBy(() -> catalog().analysisResults().insertBatch(List.of(fresh, reused),
+                Arrays.asList("job-8", "job-7/loudness")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("idempotency key");
+        assertThat(catalog().analysisResults().find(fresh.id())).as("the batch is all or nothing").isEmpty();
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.pipestore.catalog;
 import static dev.pipestore.catalog.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,59 @@ interface TranscriptionBatchContract extends UsesCatalog {
             assertThat(catalog().transcriptions().get(transcription.id())).isEqualTo(transcription);
         }
         assertThat(catalog().transcriptions().listForAudioFile(file.id())).containsExactly(batch.get(1), batch.get(0));
+    }
+
+    @Test
+    default void keyedBatchRowsAreFoundByTheirKeysPerAudioFile() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        AudioFile other = catalog().audioFiles().insert(Samples.audio());
+        List<Transcription> batch = List.of(
+                Samples.transcription(file.id(), at(1), "w-1"),
+                Samples.transcription(file.id(), at(1), "w-2"),
+                Samples.transcription(other.id(), at(1), "w-1"));
+
+        catalog().transcriptions().insertBatch(batch, Arrays.asList("job-7", null, "job-7"));
+
+        assertThat(catalog().transcriptions().findByIdempotencyKeys(List.of(new IdempotencyKey(file.id(), "job-7"),
+                new IdempotencyKey(other.id(), "job-7"), new IdempotencyKey(file.id(), "job-8"))))
+                .containsOnly(entry(new IdempotencyKey(file.id(), "job-7"), batch.get(0)),
+                        entry(new IdempotencyKey(other.id(), "job-7"), batch.get(2)));
+        assertThat(catalog().transcriptions().findByIdempotencyKey(other.id(), "job-7")).contains(batch.get(2));
+        assertThat(catalog().transcriptions().findByIdempotencyKeys(List.of())).isEmpty();
+    }
+
+    @Test
+    default void aBatchReusingAStoredKeyIsAConflictAndStoresNothing() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        catalog().transcriptions().insert(Samples.transcription(file.id(), at(1), "w"), "job-1");
+        Transcription fresh = Samples.transcription(file.id(), at(2), "w");
+        Transcription reused = Samples.transcription(file.id(), at(2), "w");
+
+        assertThatThrownBy(() -> catalog().transcriptions().insertBatch(List.of(fresh, reused), Arrays.asList("job-2", "job-1")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("idempotency key");
+
+        assertThat(catalog().transcriptions().find(fresh.id())).isEmpty();
+        assertThat(catalog().transcriptions().findByIdempotencyKey(file.id(), "job-2")).isEmpty();
+    }
+
+    @Test
+    default void keysAreLookedUpManyPerQueryAcrossChunks() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        List<Transcription> batch = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<IdempotencyKey> asked = new ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            batch.add(Samples.transcription(file.id(), at(1), "w"));
+            keys.add("k-" + i);
+            asked.add(new IdempotencyKey(file.id(), "k-" + i));
+        }
+        catalog().transcriptions().insertBatch(batch, keys);
+
+        var found = catalog().transcriptions().findByIdempotencyKeys(asked);
+
+        assertThat(found).hasSize(batch.size());
+        assertThat(found.get(new IdempotencyKey(file.id(), "k-1200"))).isEqualTo(batch.get(1_200));
     }
 
     @Test
@@ -69,6 +124,18 @@ interface TranscriptionBatchContract extends UsesCatalog {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(stored.id().toString());
         assertThat(catalog().transcriptions().find(fresh.id())).isEmpty();
+    }
+
+    @Test
+    default void aStoredIdIsNamedEvenWhenARowQuotesTheKeyIndexName() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        Transcription stored = catalog().transcriptions().insert(Samples.transcription(file.id(), at(1), "w"));
+        Transcription quoting = new Transcription(UUID.randomUUID(), file.id(), "ux_transcriptions_idempotency"
+                + " transcriptions.idempotency_key", "en", null, at(2), null, null, at(2), null);
+
+        assertThatThrownBy(() -> catalog().transcriptions().insertBatch(List.of(quoting, stored), Arrays.asList("k", null)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining(stored.id().toString());
     }
 
     @Test

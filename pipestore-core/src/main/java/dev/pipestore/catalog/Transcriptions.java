@@ -1,7 +1,10 @@
 package dev.pipestore.catalog;
 
 import dev.pipestore.NotFoundException;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +26,17 @@ public interface Transcriptions {
      * @throws dev.pipestore.InvalidInputException when a value cannot be stored (a NUL character, a time outside the
      *     years the catalog holds); its field names the row, {@code transcriptions[i].column}, {@code i} counting from 0
      */
-    void insertBatch(List<Transcription> transcriptions);
+    default void insertBatch(List<Transcription> transcriptions) {
+        insertBatch(transcriptions, Collections.nCopies(transcriptions.size(), null));
+    }
+
+    /**
+     * Stores all transcriptions in one transaction as {@link #insertBatch(List)} does, each under the idempotency key at
+     * the same position of {@code idempotencyKeys} ({@code null} for none); keys are unique per audio file.
+     *
+     * @throws dev.pipestore.ConflictException also when one of the keys is taken already; nothing is stored then
+     */
+    void insertBatch(List<Transcription> transcriptions, List<String> idempotencyKeys);
 
     /**
      * Inserts {@code transcription} under {@code idempotencyKey}, which is unique per audio file.
@@ -35,6 +48,9 @@ public interface Transcriptions {
 
     /** The transcription of {@code audioFileId} stored under {@code idempotencyKey}, if any. */
     Optional<Transcription> findByIdempotencyKey(UUID audioFileId, String idempotencyKey);
+
+    /** The transcriptions stored under any of {@code keys}, by key; keys nothing is stored under are left out. */
+    Map<IdempotencyKey, Transcription> findByIdempotencyKeys(Collection<IdempotencyKey> keys);
 
     Optional<Transcription> find(UUID id);
 

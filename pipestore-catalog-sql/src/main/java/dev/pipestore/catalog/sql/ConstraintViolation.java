@@ -1,6 +1,7 @@
 package dev.pipestore.catalog.sql;
 
 import dev.pipestore.ConflictException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -40,10 +41,25 @@ final class ConstraintViolation extends ConflictException {
         return detail.contains(column.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether the unique index on {@code (audio_file_id, idempotency_key)} of {@code table} was broken. Named by its index
+     * (PostgreSQL, MariaDB) or its columns (SQLite), never by the column alone: a failed batch's message quotes the
+     * statement, which lists the column.
+     */
+    boolean concernsIdempotencyIndexOf(String table) {
+        return concerns("ux_" + table + "_idempotency") || concerns(table + ".idempotency_key");
+    }
+
     private static String chainText(SQLException cause) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getMessage()).append('\n');
+            // A failed batch's own message may quote its statement with the rows' values, which could name anything;
+            // the database's words are in the exception it chains.
+            boolean quotesRows = t instanceof BatchUpdateException batch
+                    && (batch.getNextException() != null || batch.getCause() != null);
+            if (!quotesRows) {
+                text.append(t.getMessage()).append('\n');
+            }
             if (t instanceof SQLException sql && sql.getNextException() != null) {
                 text.append(sql.getNextException().getMessage()).append('\n');
             }

@@ -6,12 +6,16 @@ import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
 import dev.pipestore.catalog.AnalysisResults;
 import dev.pipestore.catalog.Cursor;
+import dev.pipestore.catalog.IdempotencyKey;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,37 +34,55 @@ final class SqlAnalysisResults implements AnalysisResults {
 
     SqlAnalysisResults(Database database) {
         this.database = database;
-        this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, " + database.dialect().jsonParameter()
-                + ", ?, ?, ?)";
+        this.insert = "INSERT INTO " + TABLE + " (" + COLUMNS + ", idempotency_key) VALUES (?, ?, ?, ?, "
+                + database.dialect().jsonParameter() + ", ?, ?, ?, ?)";
     }
 
     @Override
-    public void insertBatch(List<AnalysisResult> results) {
+    public void insertBatch(List<AnalysisResult> results, List<String> idempotencyKeys) {
         Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        if (idempotencyKeys.size() != results.size()) {
+            throw new IllegalArgumentException(idempotencyKeys.size() + " idempotency keys for " + results.size() + " results");
+        }
         if (results.isEmpty()) {
             return;
         }
-        List<AnalysisResult> rows = results.stream().map(SqlAnalysisResults::storable).toList();
+        List<Keyed<AnalysisResult>> rows = new ArrayList<>(results.size());
         Set<UUID> ids = new HashSet<>();
-        for (AnalysisResult row : rows) {
+        for (int i = 0; i < results.size(); i++) {
+            AnalysisResult row = storable(results.get(i));
             if (!ids.add(row.id())) {
                 throw new ConflictException("analysis result " + row.id() + " appears twice in the batch");
             }
+            rows.add(new Keyed<>(row, idempotencyKeys.get(i)));
         }
         try {
             database.inTransaction("insert " + rows.size() + " analysis results", c -> {
-                database.insertBatch(c, insert, "results", rows, (binder, row) -> binder.uuid(row.id())
-                        .uuid(row.audioFileId()).uuid(row.transcriptionId()).text(row.analysisType()).json(row.result())
-                        .real(row.confidence()).text(row.modelVersion()).instant(row.createdAt()));
+                database.insertBatch(c, insert, "results", rows, (binder, keyed) -> {
+                    AnalysisResult row = keyed.row();
+                    binder.uuid(row.id()).uuid(row.audioFileId()).uuid(row.transcriptionId()).text(row.analysisType())
+                            .json(row.result()).real(row.confidence()).text(row.modelVersion()).instant(row.createdAt())
+                            .text(keyed.key());
+                });
                 return null;
             });
         } catch (ConstraintViolation e) {
-            throw explain(rows, e);
+            throw explain(rows.stream().map(Keyed::row).toList(), e);
         }
     }
 
-    /** The batch was rolled back; find which row's parent is missing or which id is taken, to name it. */
+    @Override
+    public Map<IdempotencyKey, AnalysisResult> findByIdempotencyKeys(Collection<IdempotencyKey> keys) {
+        return KeyedRows.find(database, "analysis results", SELECT, keys, SqlAnalysisResults::map);
+    }
+
+    /** The batch was rolled back; find which row's parent is missing or which id or key is taken, to name it. */
     private RuntimeException explain(List<AnalysisResult> rows, ConstraintViolation e) {
+        if (e.isUnique() && e.concernsIdempotencyIndexOf(TABLE)) {
+            return new ConflictException("an idempotency key of the batch is taken by an earlier result of its audio file;"
+                    + " no result of the batch was stored", e);
+        }
         if (e.isForeignKey()) {
             Set<UUID> audioFiles = new LinkedHashSet<>();
             Set<UUID> transcriptions = new LinkedHashSet<>();

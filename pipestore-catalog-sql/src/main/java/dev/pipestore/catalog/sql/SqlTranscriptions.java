@@ -4,6 +4,7 @@ import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.Cursor;
+import dev.pipestore.catalog.IdempotencyKey;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
@@ -11,9 +12,11 @@ import dev.pipestore.catalog.TranscriptionQuery;
 import dev.pipestore.catalog.Transcriptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,12 +85,22 @@ final class SqlTranscriptions implements Transcriptions {
     }
 
     @Override
-    public void insertBatch(List<Transcription> transcriptions) {
+    public Map<IdempotencyKey, Transcription> findByIdempotencyKeys(Collection<IdempotencyKey> keys) {
+        return KeyedRows.find(database, "transcriptions", SELECT, keys, SqlTranscriptions::map);
+    }
+
+    @Override
+    public void insertBatch(List<Transcription> transcriptions, List<String> idempotencyKeys) {
         Objects.requireNonNull(transcriptions, "transcriptions");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        if (idempotencyKeys.size() != transcriptions.size()) {
+            throw new IllegalArgumentException(idempotencyKeys.size() + " idempotency keys for " + transcriptions.size()
+                    + " transcriptions");
+        }
         if (transcriptions.isEmpty()) {
             return;
         }
-        List<Transcription> rows = new ArrayList<>(transcriptions.size());
+        List<Keyed<Transcription>> rows = new ArrayList<>(transcriptions.size());
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < transcriptions.size(); i++) {
             Transcription row;
@@ -100,11 +113,11 @@ final class SqlTranscriptions implements Transcriptions {
                 throw new ConflictException("transcription " + row.id() + " appears twice in the batch; no transcription of"
                         + " the batch was stored");
             }
-            rows.add(row);
+            rows.add(new Keyed<>(row, idempotencyKeys.get(i)));
         }
         try {
             database.inTransaction("insert " + rows.size() + " transcriptions", c -> {
-                database.insertBatch(c, insert, "transcriptions", rows, SqlTranscriptions::bind);
+                database.insertBatch(c, insertWithKey, "transcriptions", rows, (b, keyed) -> bind(b, keyed.row()).text(keyed.key()));
                 return null;
             });
         } catch (ConstraintViolation e) {
@@ -112,11 +125,11 @@ final class SqlTranscriptions implements Transcriptions {
         }
     }
 
-    /** The batch was rolled back; find which row's audio file is missing or which id is taken, to name it. */
-    private RuntimeException explain(List<Transcription> rows, ConstraintViolation e) {
+    /** The batch was rolled back; find which row's audio file is missing or which id or key is taken, to name it. */
+    private RuntimeException explain(List<Keyed<Transcription>> rows, ConstraintViolation e) {
         if (e.isForeignKey()) {
             Set<UUID> audioFiles = new LinkedHashSet<>();
-            rows.forEach(row -> audioFiles.add(row.audioFileId()));
+            rows.forEach(keyed -> audioFiles.add(keyed.row().audioFileId()));
             for (UUID id : audioFiles) {
                 if (!database.exists("check audio file " + id, "audio_files", id)) {
                     NotFoundException missing = new NotFoundException("audio file", id.toString());
@@ -125,10 +138,15 @@ final class SqlTranscriptions implements Transcriptions {
                 }
             }
         }
+        if (e.isUnique() && e.concernsIdempotencyIndexOf(TABLE)) {
+            return new ConflictException("an idempotency key of the batch is taken by an earlier transcription of its audio"
+                    + " file; no transcription of the batch was stored", e);
+        }
         if (e.isUnique()) {
-            for (Transcription row : rows) {
-                if (database.exists("check transcription " + row.id(), TABLE, row.id())) {
-                    return new ConflictException("transcription " + row.id() + " already exists; no transcription of the batch"
+            for (Keyed<Transcription> keyed : rows) {
+                UUID id = keyed.row().id();
+                if (database.exists("check transcription " + id, TABLE, id)) {
+                    return new ConflictException("transcription " + id + " already exists; no transcription of the batch"
                             + " was stored", e);
                 }
             }
