@@ -62,14 +62,7 @@ class Client:
 
     def iter_audio(self, **filters):
         """Every audio file matching the filters, page after page."""
-        cursor = None
-        while True:
-            page = self.list_audio(cursor=cursor, **filters)
-            for item in page["items"]:
-                yield item
-            cursor = page["next_cursor"]
-            if cursor is None:
-                return
+        return self._pages(lambda cursor: self.list_audio(cursor=cursor, **filters))
 
     def download_audio(self, audio_id, destination, byte_range=None):
         """Streams the audio (or bytes first..last of it, byte_range=(first, last)) into the file at destination."""
@@ -108,33 +101,48 @@ class Client:
     def upload_text(self, path, name=None, language=None, metadata=None, idempotency_key=None):
         return self._upload("/v1/texts", path, name, language, metadata, idempotency_key, "text/plain; charset=utf-8")
 
-    def add_transcription(self, audio_id, content, language=None, model_version=None, confidence=None, metadata=None):
+    def add_transcription(self, audio_id, content, language=None, model_version=None, confidence=None, metadata=None,
+                          idempotency_key=None):
+        """With an idempotency_key (unique per audio file), sending it again returns the first transcription."""
         body = _without_none({"content": content, "language": language, "model_version": model_version,
                               "confidence": confidence, "metadata": metadata})
-        return self._json("POST", "/v1/audio/%s/transcriptions" % audio_id, body=body)
+        return self._json("POST", "/v1/audio/%s/transcriptions" % audio_id, body=body,
+                          headers=_idempotency(idempotency_key))
 
     def add_transcriptions(self, transcriptions):
-        """Stores a list of transcription dicts (audio_file_id, content, language, ...), of one file or several: all or none."""
+        """Stores a list of transcription dicts (audio_file_id, content, language, ...), of one file or several: all or none.
+
+        Give each dict an "idempotency_key" to make the batch safe to send again: an item whose key holds a
+        transcription of its audio file already is answered by it, and the rest are stored."""
         return self._json("POST", "/v1/transcriptions", body=list(transcriptions))["items"]
 
     def list_transcriptions(self, audio_id, latest=False):
-        query = {"latest": "true" if latest else None}
-        return self._json("GET", "/v1/audio/%s/transcriptions" % audio_id, query=query)["items"]
+        """Every transcription of the audio file, newest first (following the pages), or the newest per model version."""
+        path = "/v1/audio/%s/transcriptions" % audio_id
+        if latest:
+            return self._json("GET", path, query={"latest": "true"})["items"]
+        return list(self._pages(lambda cursor: self._json("GET", path, query={"cursor": cursor})))
 
     def get_transcription(self, transcription_id):
         return self._json("GET", "/v1/transcriptions/" + transcription_id)
 
     def add_translation(self, transcription_id, content, target_language, source_language=None, model_version=None,
-                        confidence=None, metadata=None):
+                        confidence=None, metadata=None, idempotency_key=None):
+        """With an idempotency_key (unique per transcription), sending it again returns the first translation."""
         body = _without_none({"content": content, "target_language": target_language, "source_language": source_language,
                               "model_version": model_version, "confidence": confidence, "metadata": metadata})
-        return self._json("POST", "/v1/transcriptions/%s/translations" % transcription_id, body=body)
+        return self._json("POST", "/v1/transcriptions/%s/translations" % transcription_id, body=body,
+                          headers=_idempotency(idempotency_key))
 
     def list_translations(self, transcription_id, target=None):
-        return self._json("GET", "/v1/transcriptions/%s/translations" % transcription_id, query={"target": target})["items"]
+        """Every translation of the transcription (into target, if given), newest first, following the pages."""
+        path = "/v1/transcriptions/%s/translations" % transcription_id
+        return list(self._pages(lambda cursor: self._json("GET", path, query={"target": target, "cursor": cursor})))
 
     def add_results(self, results):
-        """Stores a list of result dicts (audio_file_id and/or transcription_id, analysis_type, result, ...): all or none."""
+        """Stores a list of result dicts (audio_file_id and/or transcription_id, analysis_type, result, ...): all or none.
+
+        Give each dict an "idempotency_key" (unique per audio file) to make the batch safe to send again."""
         return self._json("POST", "/v1/results", body=list(results))["items"]
 
     def search(self, q, language=None, model=None, since=None, before=None, limit=None):
@@ -180,8 +188,20 @@ class Client:
             return {"status": response.status, "etag": response.headers.get("ETag"),
                     "content_type": response.headers.get("Content-Type")}
 
-    def _json(self, method, path, body=None, query=None):
-        headers = {}
+    @staticmethod
+    def _pages(fetch):
+        """The items of fetch(None), then of fetch(next_cursor) while there is one."""
+        cursor = None
+        while True:
+            page = fetch(cursor)
+            for item in page["items"]:
+                yield item
+            cursor = page["next_cursor"]
+            if cursor is None:
+                return
+
+    def _json(self, method, path, body=None, query=None, headers=None):
+        headers = dict(headers or {})
         data = None
         if body is not None:
             data = json.dumps(body).encode("utf-8")
@@ -207,6 +227,10 @@ class Client:
             except ValueError:
                 problem = {"title": e.reason, "detail": raw.decode("utf-8", "replace")}
             raise ProblemError(e.code, problem) from None
+
+
+def _idempotency(key):
+    return {"Idempotency-Key": key} if key is not None else {}
 
 
 def _without_none(values):

@@ -15,6 +15,11 @@ final class CacheKeys {
         return "audio:" + audioFileId + ":transcriptions";
     }
 
+    /** The first page, of the default size, of {@link #transcriptionsOf}: what a worker over HTTP asks for first. */
+    static String firstTranscriptionPageOf(UUID audioFileId) {
+        return "audio:" + audioFileId + ":transcriptions:page1";
+    }
+
     static String latestTranscriptionsOf(UUID audioFileId) {
         return "audio:" + audioFileId + ":transcriptions:latest";
     }
@@ -26,5 +31,10 @@ final class CacheKeys {
     /** Translations of a transcription into {@code targetLanguage}, or into every language when it is {@code null}. */
     static String translationsOf(UUID transcriptionId, String targetLanguage) {
         return "transcription:" + transcriptionId + ":translations:" + (targetLanguage == null ? "*" : targetLanguage);
+    }
+
+    /** The first page, of the default size, of {@link #translationsOf}. */
+    static String firstTranslationPageOf(UUID transcriptionId, String targetLanguage) {
+        return translationsOf(transcriptionId, targetLanguage) + ":page1";
     }
 }

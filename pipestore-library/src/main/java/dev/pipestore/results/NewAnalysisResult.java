@@ -13,6 +13,15 @@ import java.util.UUID;
  * @param result any JSON value
  * @param confidence 0 to 1, or {@code null}
  * @param modelVersion the model that produced it, or {@code null}
+ * @param idempotencyKey stores the result once per key, which is unique per audio file (see
+ *     {@link ResultService#addBatch}); {@code null} for none
  */
 public record NewAnalysisResult(UUID audioFileId, UUID transcriptionId, String analysisType, JsonNode result, Double confidence,
-        String modelVersion) {}
+        String modelVersion, String idempotencyKey) {
+
+    /** A result without an idempotency key. */
+    public NewAnalysisResult(UUID audioFileId, UUID transcriptionId, String analysisType, JsonNode result, Double confidence,
+            String modelVersion) {
+        this(audioFileId, transcriptionId, analysisType, result, confidence, modelVersion, null);
+    }
+}

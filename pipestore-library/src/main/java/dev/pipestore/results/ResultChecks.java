@@ -20,6 +20,10 @@ final class ResultChecks {
         if (content.length() > MAX_CONTENT_BYTES / 4 && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw new InvalidInputException("content", "over the limit of " + MAX_CONTENT_BYTES + " bytes");
         }
+        if (content.indexOf('\0') >= 0) {
+            // The catalog refuses it too, but could only name the column's type.
+            throw new InvalidInputException("content", "contains the NUL character U+0000, which the catalog does not store");
+        }
         return content;
     }
 

@@ -1,9 +1,11 @@
 package dev.pipestore.results;
 
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.IdempotencyKey;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +23,9 @@ public final class ResultService {
 
     /** Most results accepted in one batch. */
     public static final int MAX_BATCH = 10_000;
+
+    /** How refusals name the batch, as the catalog does: {@code results[2].confidence}. */
+    private static final String BATCH = "results";
 
     private final Catalog catalog;
     private final Clock clock;
@@ -32,12 +38,20 @@ public final class ResultService {
     /**
      * Stores every result in one transaction: all or none.
      *
-     * @throws InvalidInputException naming the position of the first bad result
+     * <p>A result with an idempotency key is stored once per key (keys are unique per audio file), so a worker may send
+     * a batch again after a timeout that could have hidden its commit: a result whose key holds one already is answered
+     * by the stored result when it asks for the same (transcription, analysis type, result, confidence and model
+     * version), and is a conflict otherwise; the other results are stored.
+     *
+     * @return the results answering the requests, in their order: stored now, or earlier under their key
+     * @throws InvalidInputException naming the position of the first bad result, for example
+     *     {@code results[2].idempotency_key} (also when two results of one audio file share a key)
      * @throws dev.pipestore.NotFoundException when a referenced audio file or transcription does not exist
+     * @throws ConflictException when a result's key holds another result of its audio file
      */
     public List<AnalysisResult> addBatch(List<NewAnalysisResult> requests) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
-            throw new InvalidInputException("results", "a batch holds 1 to " + MAX_BATCH + " results, got "
+            throw new InvalidInputException(BATCH, "a batch holds 1 to " + MAX_BATCH + " results, got "
                     + (requests == null ? "none" : requests.size()));
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -46,20 +60,44 @@ public final class ResultService {
         for (int i = 0; i < requests.size(); i++) {
             NewAnalysisResult request = requests.get(i);
             if (request == null) {
-                throw new InvalidInputException("results[" + i + "]", "is null; expected an analysis result");
+                throw new InvalidInputException(BATCH + "[" + i + "]", "is null; expected an analysis result");
             }
             try {
                 UUID audioFileId = audioFileOf(request, audioOfTranscription);
                 results.add(new AnalysisResult(UUID.randomUUID(), audioFileId, request.transcriptionId(),
                         request.analysisType(), request.result(), request.confidence(), request.modelVersion(), now));
             } catch (InvalidInputException e) {
-                throw e.inItem("results", i);
+                throw e.inItem(BATCH, i);
             } catch (NullPointerException e) {
-                throw new InvalidInputException("results[" + i + "]", "missing " + e.getMessage(), e);
+                throw new InvalidInputException(BATCH + "[" + i + "]", "missing " + e.getMessage(), e);
             }
         }
-        catalog.analysisResults().insertBatch(results);
-        return List.copyOf(results);
+        List<IdempotencyKey> keys = IdempotentWrites.checkedKeys(requests.stream().map(NewAnalysisResult::idempotencyKey).toList(),
+                i -> results.get(i).audioFileId(), BATCH);
+        return List.copyOf(IdempotentWrites.onceEach(results, keys, positions -> insertBatch(results, keys, positions),
+                catalog.analysisResults()::findByIdempotencyKeys, ResultService::sameRequest));
+    }
+
+    private void insertBatch(List<AnalysisResult> results, List<IdempotencyKey> keys, List<Integer> positions) {
+        try {
+            catalog.analysisResults().insertBatch(positions.stream().map(results::get).toList(),
+                    IdempotentWrites.valuesAt(keys, positions));
+        } catch (InvalidInputException e) {
+            throw IdempotentWrites.renumbered(e, BATCH, BATCH, positions);
+        }
+    }
+
+    /** A retry asks for the same result when all it sent is equal, numbers in its result compared by value. */
+    private static AnalysisResult sameRequest(AnalysisResult earlier, AnalysisResult retry, String key) {
+        if (!Objects.equals(earlier.transcriptionId(), retry.transcriptionId())
+                || !earlier.analysisType().equals(retry.analysisType())
+                || !JsonValues.sameValue(earlier.result(), retry.result())
+                || !Objects.equals(earlier.confidence(), retry.confidence())
+                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())) {
+            throw new ConflictException("idempotency key '" + key + "' was already used for analysis result " + earlier.id()
+                    + " of audio file " + earlier.audioFileId() + ", with a different result");
+        }
+        return earlier;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.Fields;
+import dev.pipestore.catalog.IdempotencyKey;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Segments;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Transcriptions of audio files: added with their segments checked against the audio, read through the cache. */
 public final class TranscriptionService {
@@ -32,10 +34,11 @@ public final class TranscriptionService {
     public static final int MAX_BATCH = 10_000;
 
     /** The catalog names a row it cannot store {@code transcriptions[i].column}; {@link #addBatch} calls it an item. */
-    private static final String CATALOG_ROWS = "transcriptions[";
+    private static final String CATALOG_ROWS = "transcriptions";
 
     private static final ObjectReader ONE = RecordJson.MAPPER.readerFor(Transcription.class);
     private static final ObjectReader MANY = RecordJson.MAPPER.readerFor(new TypeReference<List<Transcription>>() {});
+    private static final ObjectReader PAGE = RecordJson.MAPPER.readerFor(new TypeReference<Page<Transcription>>() {});
 
     private final Catalog catalog;
     private final CachedReads reads;
@@ -77,11 +80,13 @@ public final class TranscriptionService {
         String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
         AudioFile audio = catalog.audioFiles().get(audioFileId);
         Transcription candidate = checked(audio, request, now());
-        Transcription result = IdempotentWrites.once(() -> catalog.transcriptions().findByIdempotencyKey(audioFileId, key),
-                () -> catalog.transcriptions().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
-        // Also on a retry: the first attempt may have committed and failed before it could invalidate.
-        invalidateListsOf(audioFileId);
-        return result;
+        try {
+            return IdempotentWrites.once(() -> catalog.transcriptions().findByIdempotencyKey(audioFileId, key),
+                    () -> catalog.transcriptions().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
+        } finally {
+            // Also on a retry, answered or refused: the first attempt may have committed and failed before it could.
+            invalidateListsOf(audioFileId);
+        }
     }
 
     private static Transcription sameRequest(Transcription earlier, Transcription retry, String key) {
@@ -98,11 +103,18 @@ public final class TranscriptionService {
      * Each item is checked as {@link #add} checks it, and each audio file is read once however many items name it.
      * The cached transcription lists of every audio file named are invalidated after the commit.
      *
+     * <p>An item with an idempotency key is stored once per key, so a worker may send a batch again after a timeout
+     * that could have hidden its commit: an item whose key holds a transcription already is answered by that one
+     * (checked as {@link #add(UUID, NewTranscription, String)} checks a retry), the others are stored.
+     *
      * @param items 1 to {@value #MAX_BATCH} transcriptions, stored in this order
-     * @return the stored transcriptions, in the order of {@code items}, all with the same creation time
-     * @throws InvalidInputException naming the first bad item and its field, for example {@code items[3].confidence}
-     *     or {@code items[0].segments[2]}; or naming {@code items} when the batch is empty or too large
+     * @return the transcriptions answering the items, in their order: all stored now with one creation time, but for
+     *     items answered by an earlier transcription under their key
+     * @throws InvalidInputException naming the first bad item and its field, for example {@code items[3].confidence},
+     *     {@code items[0].segments[2]} or {@code items[5].idempotency_key} (also when two items of one audio file share
+     *     a key); or naming {@code items} when the batch is empty or too large
      * @throws NotFoundException when an audio file named by an item does not exist
+     * @throws ConflictException when an item's key holds another transcription of its audio file
      */
     public List<Transcription> addBatch(List<TranscriptionItem> items) {
         if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
@@ -125,16 +137,31 @@ public final class TranscriptionService {
                 throw e.inItem("items", i);
             }
         }
+        List<IdempotencyKey> keys = IdempotentWrites.checkedKeys(items.stream().map(TranscriptionItem::idempotencyKey).toList(),
+                i -> items.get(i).audioFileId(), "items");
+        boolean keyed = keys.stream().anyMatch(Objects::nonNull);
+        List<Transcription> answers;
         try {
-            catalog.transcriptions().insertBatch(transcriptions);
-        } catch (InvalidInputException e) {
-            if (e.field().startsWith(CATALOG_ROWS)) {
-                throw e.renamed("items[" + e.field().substring(CATALOG_ROWS.length()));
+            answers = IdempotentWrites.onceEach(transcriptions, keys, positions -> insertBatch(transcriptions, keys, positions),
+                    catalog.transcriptions()::findByIdempotencyKeys, TranscriptionService::sameRequest);
+        } catch (RuntimeException e) {
+            if (keyed) {
+                // A retry refused as a conflict may follow an attempt that committed but never invalidated.
+                audioFiles.keySet().forEach(this::invalidateListsOf);
             }
             throw e;
         }
         audioFiles.keySet().forEach(this::invalidateListsOf);
-        return List.copyOf(transcriptions);
+        return List.copyOf(answers);
+    }
+
+    private void insertBatch(List<Transcription> transcriptions, List<IdempotencyKey> keys, List<Integer> positions) {
+        try {
+            catalog.transcriptions().insertBatch(positions.stream().map(transcriptions::get).toList(),
+                    IdempotentWrites.valuesAt(keys, positions));
+        } catch (InvalidInputException e) {
+            throw IdempotentWrites.renumbered(e, CATALOG_ROWS, "items", positions);
+        }
     }
 
     /** The transcription, through the cache, or empty when there is none. */
@@ -152,6 +179,24 @@ public final class TranscriptionService {
         return reads.read(CacheKeys.transcriptionsOf(audioFileId), MANY,
                 () -> Optional.of(requireAudioFileIfEmpty(audioFileId, catalog.transcriptions().listForAudioFile(audioFileId))))
                 .orElseThrow();
+    }
+
+    /**
+     * One page of the audio file's transcriptions, newest first; follow {@link Page#nextCursor()} for the next. The
+     * first page of the default size is read through the cache, like the whole list.
+     *
+     * @throws NotFoundException when the audio file does not exist
+     */
+    public Page<Transcription> listForAudioFile(UUID audioFileId, PageRequest page) {
+        Supplier<Page<Transcription>> load = () -> {
+            Page<Transcription> found = catalog.transcriptions().list(TranscriptionQuery.all().withAudioFile(audioFileId), page);
+            requireAudioFileIfEmpty(audioFileId, found.items());
+            return found;
+        };
+        if (!page.equals(PageRequest.firstPage())) {
+            return load.get();
+        }
+        return reads.read(CacheKeys.firstTranscriptionPageOf(audioFileId), PAGE, () -> Optional.of(load.get())).orElseThrow();
     }
 
     /** The newest transcription of the audio file per model version. */
@@ -183,7 +228,8 @@ public final class TranscriptionService {
     }
 
     private void invalidateListsOf(UUID audioFileId) {
-        reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.latestTranscriptionsOf(audioFileId));
+        reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.firstTranscriptionPageOf(audioFileId),
+                CacheKeys.latestTranscriptionsOf(audioFileId));
     }
 
     /** An empty list may mean "no such audio file"; only then is the extra look-up worth it. */

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Translations of transcriptions, read through the cache. */
 public final class TranslationService {
 
     private static final ObjectReader ONE = RecordJson.MAPPER.readerFor(Translation.class);
     private static final ObjectReader MANY = RecordJson.MAPPER.readerFor(new TypeReference<List<Translation>>() {});
+    private static final ObjectReader PAGE = RecordJson.MAPPER.readerFor(new TypeReference<Page<Translation>>() {});
 
     private final Catalog catalog;
     private final CachedReads reads;
@@ -63,10 +65,13 @@ public final class TranslationService {
         }
         String key = Fields.idempotencyKey("idempotency_key", idempotencyKey);
         Translation candidate = checked(transcriptionId, request);
-        Translation result = IdempotentWrites.once(() -> catalog.translations().findByIdempotencyKey(transcriptionId, key),
-                () -> catalog.translations().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
-        invalidateListsOf(result);
-        return result;
+        try {
+            return IdempotentWrites.once(() -> catalog.translations().findByIdempotencyKey(transcriptionId, key),
+                    () -> catalog.translations().insert(candidate, key), earlier -> sameRequest(earlier, candidate, key));
+        } finally {
+            // Also on a retry, answered or refused: the first attempt may have committed and failed before it could.
+            invalidateListsOf(candidate);
+        }
     }
 
     private static Translation sameRequest(Translation earlier, Translation retry, String key) {
@@ -79,8 +84,11 @@ public final class TranslationService {
     }
 
     private void invalidateListsOf(Translation translation) {
-        reads.invalidate(CacheKeys.translationsOf(translation.transcriptionId(), translation.targetLanguage()),
-                CacheKeys.translationsOf(translation.transcriptionId(), null));
+        UUID transcription = translation.transcriptionId();
+        reads.invalidate(CacheKeys.translationsOf(transcription, translation.targetLanguage()),
+                CacheKeys.translationsOf(transcription, null),
+                CacheKeys.firstTranslationPageOf(transcription, translation.targetLanguage()),
+                CacheKeys.firstTranslationPageOf(transcription, null));
     }
 
     /** The record {@code request} makes, checked; reads the transcription for its language and to prove it exists. */
@@ -116,6 +124,29 @@ public final class TranslationService {
             }
             return Optional.of(found);
         }).orElseThrow();
+    }
+
+    /**
+     * One page of the transcription's translations into {@code targetLanguage} ({@code null}: all), newest first;
+     * follow {@link Page#nextCursor()} for the next. The first page of the default size is read through the cache.
+     *
+     * @throws NotFoundException when the transcription does not exist
+     */
+    public Page<Translation> listForTranscription(UUID transcriptionId, String targetLanguage, PageRequest page) {
+        String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
+        Supplier<Page<Translation>> load = () -> {
+            Page<Translation> found = catalog.translations().list(
+                    TranslationQuery.all().withTranscription(transcriptionId).withTargetLanguage(target), page);
+            if (found.items().isEmpty() && catalog.transcriptions().find(transcriptionId).isEmpty()) {
+                throw new NotFoundException("transcription", transcriptionId.toString());
+            }
+            return found;
+        };
+        if (!page.equals(PageRequest.firstPage())) {
+            return load.get();
+        }
+        return reads.read(CacheKeys.firstTranslationPageOf(transcriptionId, target), PAGE, () -> Optional.of(load.get()))
+                .orElseThrow();
     }
 
     /** Filtered and paged, newest first; not cached. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.testing.audio.TestAudio;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +32,18 @@ class ResultsApiTest {
         JsonNode latest = SERVER.get("/v1/audio/" + audio + "/transcriptions?latest=true").as(Role.READ).send().expect(200).json();
         assertThat(latest.path("items")).hasSize(2);
         assertThat(latest.findValuesAsText("id")).contains(other.path("id").asText()).doesNotContain(first.path("id").asText());
+
+        JsonNode page1 = SERVER.get("/v1/audio/" + audio + "/transcriptions?limit=2").as(Role.READ).send().expect(200).json();
+        JsonNode page2 = SERVER.get("/v1/audio/" + audio + "/transcriptions?limit=2&cursor="
+                + page1.path("next_cursor").asText()).as(Role.READ).send().expect(200).json();
+        assertThat(page1.path("items")).hasSize(2);
+        assertThat(page2.path("items")).hasSize(1);
+        assertThat(page2.path("next_cursor").isNull()).isTrue();
+        List<String> paged = new ArrayList<>(page1.findValuesAsText("id"));
+        paged.addAll(page2.findValuesAsText("id"));
+        assertThat(paged).as("every transcription once, newest first").isEqualTo(all.findValuesAsText("id"));
+        assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions?latest=true&limit=1").as(Role.READ).send()
+                .problem(400).path("detail").asText()).contains("limit").contains("latest");
     }
 
     @Test
@@ -102,6 +116,16 @@ class ResultsApiTest {
         assertThat(onlyGerman.path("items").get(0)).isEqualTo(german);
         assertThat(SERVER.get("/v1/translations/" + german.path("id").asText()).as(Role.READ).send().expect(200).json())
                 .isEqualTo(german);
+
+        JsonNode page1 = SERVER.get("/v1/transcriptions/" + transcription + "/translations?limit=1").as(Role.READ).send()
+                .expect(200).json();
+        assertThat(page1.path("items")).hasSize(1);
+        JsonNode page2 = SERVER.get("/v1/transcriptions/" + transcription + "/translations?limit=1&cursor="
+                + page1.path("next_cursor").asText()).as(Role.READ).send().expect(200).json();
+        assertThat(page2.path("items").get(0)).isEqualTo(german);
+        assertThat(page2.path("next_cursor").isNull()).isTrue();
+        SERVER.get("/v1/transcriptions/" + transcription + "/translations?cursor=not-a-cursor").as(Role.READ).send()
+                .problem(400, "cursor");
     }
 
     @Test
@@ -126,6 +150,40 @@ class ResultsApiTest {
                 .json(translation).send().expect(201).json().path("id").asText()).isEqualTo(translated);
         assertThat(SERVER.get("/v1/transcriptions/" + first + "/translations").as(Role.READ).send().expect(200).json().path("items"))
                 .hasSize(1);
+    }
+
+    @Test
+    void batchesSentAgainWithTheirItemKeysStoreNothingTwice() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "batch-retry.wav");
+        String transcriptions = "[{\"audio_file_id\": \"" + audio + "\", \"content\": \"one\", \"idempotency_key\": \"asr-9/0\"},"
+                + " {\"audio_file_id\": \"" + audio + "\", \"content\": \"two\", \"idempotency_key\": \"asr-9/1\"}]";
+        JsonNode first = SERVER.post("/v1/transcriptions").as(Role.WORKER).json(transcriptions).send().expect(201).json();
+        JsonNode again = SERVER.post("/v1/transcriptions").as(Role.WORKER).json(transcriptions).send().expect(201).json();
+
+        assertThat(again.path("items")).isEqualTo(first.path("items"));
+        assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions").as(Role.READ).send().expect(200).json().path("items"))
+                .hasSize(2);
+        assertThat(SERVER.post("/v1/transcriptions").as(Role.WORKER).json("[{\"audio_file_id\": \"" + audio
+                + "\", \"content\": \"changed\", \"idempotency_key\": \"asr-9/1\"}]").send().problem(409).path("detail").asText())
+                .contains("asr-9/1");
+
+        String results = "[{\"audio_file_id\": \"" + audio + "\", \"analysis_type\": \"sentiment\", \"result\": {\"score\": 0.50},"
+                + " \"idempotency_key\": \"an-9\"}]";
+        String result = SERVER.post("/v1/results").as(Role.WORKER).json(results).send().expect(201).json()
+                .path("items").get(0).path("id").asText();
+        assertThat(SERVER.post("/v1/results").as(Role.WORKER).json(results.replace("0.50", "0.5")).send().expect(201).json()
+                .path("items").get(0).path("id").asText()).isEqualTo(result);
+        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().expect(200).json().path("items")).hasSize(1);
+
+        JsonNode headerKey = SERVER.post("/v1/results").as(Role.WORKER).header("Idempotency-Key", "one-for-all")
+                .json(results.replace("an-9", "an-10")).send().problem(400);
+        assertThat(headerKey.path("detail").asText()).contains("Idempotency-Key").contains("idempotency_key");
+        SERVER.post("/v1/transcriptions").as(Role.WORKER).header("Idempotency-Key", "one-for-all").json(transcriptions).send()
+                .problem(400);
+        JsonNode twice = SERVER.post("/v1/results").as(Role.WORKER).json("[" + results.substring(1, results.length() - 1) + ", "
+                + results.substring(1)).send().problem(400);
+        assertThat(twice.path("detail").asText()).contains("results[1].idempotency_key");
+        assertThat(SERVER.get("/v1/audio/" + audio + "/results").as(Role.READ).send().expect(200).json().path("items")).hasSize(1);
     }
 
     @Test

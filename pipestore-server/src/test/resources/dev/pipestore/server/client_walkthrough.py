@@ -42,9 +42,13 @@ spare = client.upload_audio(wav, name="spare.wav")
 assert spare["id"] in [item["id"] for item in client.claim("uploaded", "processing", limit=10, owner="py-1")]
 assert client.release(spare["id"], owner="py-1")["status"] == "uploaded"
 
-transcription = client.add_transcription(audio["id"], "hello from python", language="en", model_version="py-1", confidence=0.9)
+transcription = client.add_transcription(audio["id"], "hello from python", language="en", model_version="py-1", confidence=0.9,
+                                         idempotency_key="py-asr-1")
+assert client.add_transcription(audio["id"], "hello from python", language="en", model_version="py-1", confidence=0.9,
+                                idempotency_key="py-asr-1")["id"] == transcription["id"], "a retry stored a second transcription"
 assert [t["id"] for t in client.list_transcriptions(audio["id"], latest=True)] == [transcription["id"]]
-translation = client.add_translation(transcription["id"], "hallo aus Python", "de")
+translation = client.add_translation(transcription["id"], "hallo aus Python", "de", idempotency_key="py-mt-1")
+assert client.add_translation(transcription["id"], "hallo aus Python", "de", idempotency_key="py-mt-1")["id"] == translation["id"]
 assert client.list_translations(transcription["id"], target="de")[0]["id"] == translation["id"]
 assert client.update_audio(audio["id"], status="transcribed", owner="py-1")["status"] == "transcribed"
 try:
@@ -55,8 +59,10 @@ except ProblemError as e:
 batch = client.add_transcriptions([{"audio_file_id": audio["id"], "content": "hello again", "language": "en",
                                     "model_version": "py-2"}])
 assert batch[0]["model_version"] == "py-2" and batch[0]["audio_file_id"] == audio["id"], batch
-results = client.add_results([{"audio_file_id": audio["id"], "analysis_type": "sentiment", "result": {"score": 0.7}}])
+sentiment = [{"audio_file_id": audio["id"], "analysis_type": "sentiment", "result": {"score": 0.7}, "idempotency_key": "py-an-1"}]
+results = client.add_results(sentiment)
 assert results[0]["analysis_type"] == "sentiment"
+assert client.add_results(sentiment)[0]["id"] == results[0]["id"], "a retried batch stored a second result"
 hits = client.search("python", language="en")
 assert hits and hits[0]["id"] == transcription["id"] and "<b>" in hits[0]["snippet"], hits
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ public final class AnalysisBatchWorkload implements Workload {
 
     /** Same statement text as the catalog's, so both sides parse, plan and cast alike. */
     private static final String INSERT = "INSERT INTO analysis_results (id, audio_file_id, transcription_id, analysis_type,"
-            + " result, confidence, model_version, created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+            + " result, confidence, model_version, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
 
     private final PipeStore store;
     private final UUID audioFileId;
@@ -99,6 +100,7 @@ public final class AnalysisBatchWorkload implements Workload {
                 insert.setDouble(6, SampleRows.CONFIDENCE);
                 insert.setString(7, SampleRows.MODEL);
                 insert.setObject(8, now);
+                insert.setNull(9, Types.VARCHAR);
                 insert.addBatch();
             }
             insert.executeBatch();

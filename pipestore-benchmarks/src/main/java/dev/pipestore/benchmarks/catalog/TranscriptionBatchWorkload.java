@@ -28,7 +28,8 @@ public final class TranscriptionBatchWorkload implements Workload {
 
     /** Same statement text as the catalog's, so both sides parse, plan and cast alike. */
     private static final String INSERT = "INSERT INTO transcriptions (id, audio_file_id, content, language, confidence,"
-            + " created_at, model_version, metadata, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+            + " created_at, model_version, metadata, updated_at, archived_at, idempotency_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
 
     private final PipeStore store;
     private final UUID audioFileId;
@@ -105,6 +106,7 @@ public final class TranscriptionBatchWorkload implements Workload {
                 insert.setString(8, rawMapper.writeValueAsString(metadata));
                 insert.setObject(9, now);
                 insert.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setNull(11, Types.VARCHAR);
                 insert.addBatch();
             }
             insert.executeBatch();

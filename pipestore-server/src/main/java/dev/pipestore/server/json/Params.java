@@ -31,6 +31,19 @@ public final class Params {
         }
     }
 
+    /**
+     * Refuses an {@code Idempotency-Key} header on a batch route, which keys each item in its body instead: one key
+     * cannot name many records, and ignoring it would let a client believe its retries safe.
+     *
+     * @param items what the body's elements are called, for the message
+     */
+    public static void refuseBatchIdempotencyKey(Context ctx, String items) {
+        if (ctx.header("Idempotency-Key") != null) {
+            throw new InvalidInputException("Idempotency-Key", "a batch takes an idempotency_key in each of its " + items
+                    + ", not this header");
+        }
+    }
+
     /** The query parameter, or {@code null} when absent or empty. */
     public static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);

@@ -30,6 +30,7 @@ final class ResultRoutes implements Api.Routes {
     }
 
     private void add(Context ctx) {
+        Params.refuseBatchIdempotencyKey(ctx, "results");
         NewAnalysisResult[] batch = api.json().read(ctx, NewAnalysisResult[].class, "results");
         for (int i = 0; i < batch.length; i++) {
             if (batch[i] == null) {

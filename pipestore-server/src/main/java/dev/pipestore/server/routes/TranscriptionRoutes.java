@@ -42,6 +42,7 @@ final class TranscriptionRoutes implements Api.Routes {
     }
 
     private void addBatch(Context ctx) {
+        Params.refuseBatchIdempotencyKey(ctx, BATCH);
         BatchItem[] batch = api.json().read(ctx, BatchItem[].class, BATCH);
         List<TranscriptionItem> items = new ArrayList<>(batch.length);
         for (int i = 0; i < batch.length; i++) {
@@ -60,11 +61,20 @@ final class TranscriptionRoutes implements Api.Routes {
         Responses.list(ctx, 201, added);
     }
 
+    /** All, a page at a time; or the latest per model version, one per model, in one answer. */
     private void list(Context ctx) {
         UUID audioId = Params.uuid(ctx, "id");
-        Responses.list(ctx, Params.flag(ctx, "latest")
-                ? api.store().transcriptions().latestPerModelVersion(audioId)
-                : api.store().transcriptions().listForAudioFile(audioId));
+        if (!Params.flag(ctx, "latest")) {
+            Responses.page(ctx, api.store().transcriptions().listForAudioFile(audioId, Params.page(ctx)));
+            return;
+        }
+        for (String pageParameter : new String[] {"limit", "cursor"}) {
+            if (Params.text(ctx, pageParameter) != null) {
+                throw new InvalidInputException(pageParameter, "does not apply with latest=true, which answers one"
+                        + " transcription per model version in one list");
+            }
+        }
+        Responses.list(ctx, api.store().transcriptions().latestPerModelVersion(audioId));
     }
 
     private void get(Context ctx) {
@@ -74,12 +84,16 @@ final class TranscriptionRoutes implements Api.Routes {
     /** How refusals name the body's array: {@code transcriptions[2].language}. */
     private static final String BATCH = "transcriptions";
 
-    /** One element of a batch: a {@link NewTranscription} and the audio file it belongs to. Unknown fields are refused. */
+    /**
+     * One element of a batch: a {@link NewTranscription}, the audio file it belongs to, and the key that stores it once.
+     * Unknown fields are refused.
+     */
     record BatchItem(UUID audioFileId, String content, String language, Double confidence, String modelVersion,
-            ObjectNode metadata) {
+            ObjectNode metadata, String idempotencyKey) {
 
         TranscriptionItem toItem() {
-            return TranscriptionItem.of(audioFileId, new NewTranscription(content, language, confidence, modelVersion, metadata));
+            return TranscriptionItem.of(audioFileId, new NewTranscription(content, language, confidence, modelVersion, metadata),
+                    idempotencyKey);
         }
     }
 }

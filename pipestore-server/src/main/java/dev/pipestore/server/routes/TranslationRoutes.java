@@ -36,7 +36,7 @@ final class TranslationRoutes implements Api.Routes {
     private void list(Context ctx) {
         UUID transcriptionId = Params.uuid(ctx, "id");
         String target = LanguageTags.normaliseOrNull("target", Params.text(ctx, "target"));
-        Responses.list(ctx, api.store().translations().listForTranscription(transcriptionId, target));
+        Responses.page(ctx, api.store().translations().listForTranscription(transcriptionId, target, Params.page(ctx)));
     }
 
     private void get(Context ctx) {

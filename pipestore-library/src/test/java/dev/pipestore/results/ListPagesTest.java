@@ -1,0 +1,135 @@
+package dev.pipestore.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipestore.NotFoundException;
+import dev.pipestore.PipeStore;
+import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.Page;
+import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.Transcription;
+import dev.pipestore.catalog.Translation;
+import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.redis.RedisPrefix;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paged lists of an audio file's transcriptions and a transcription's translations, on PostgreSQL and Redis: every
+ * record once across the pages, newest first, and the cached first page invalidated by every add.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListPagesTest {
+
+    @RegisterExtension
+    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
+
+    @RegisterExtension
+    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
+
+    @TempDir
+    static Path dataDir;
+
+    private PipeStore store;
+    private AudioFile audio;
+
+    @BeforeAll
+    void open() {
+        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
+    }
+
+    @AfterAll
+    void close() {
+        store.close();
+    }
+
+    @BeforeEach
+    void ingest() {
+        audio = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("call.wav"));
+    }
+
+    @Test
+    void transcriptionPagesVisitEveryTranscriptionOnceNewestFirst() {
+        for (int i = 0; i < 7; i++) {
+            store.transcriptions().add(audio.id(), NewTranscription.of("take " + i, "en"));
+        }
+
+        List<Transcription> paged = all(cursor -> store.transcriptions().listForAudioFile(audio.id(), new PageRequest(3, cursor)));
+
+        assertThat(paged).isEqualTo(store.transcriptions().listForAudioFile(audio.id()));
+        assertThat(paged).hasSize(7);
+    }
+
+    @Test
+    void theCachedFirstTranscriptionPageFollowsEveryAdd() {
+        Transcription first = store.transcriptions().add(audio.id(), NewTranscription.of("first", "en"));
+        assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()).items()).containsExactly(first);
+        long hitsBefore = store.readCacheStats().hits();
+        assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()).items()).containsExactly(first);
+        assertThat(store.readCacheStats().hits()).as("the second read is a cache hit").isEqualTo(hitsBefore + 1);
+
+        Transcription second = store.transcriptions().add(audio.id(), NewTranscription.of("second", "en"));
+        List<Transcription> batch = store.transcriptions().addBatch(List.of(TranscriptionItem.of(audio.id(),
+                NewTranscription.of("third", "en"))));
+
+        assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()).items())
+                .containsExactly(batch.get(0), second, first);
+    }
+
+    @Test
+    void translationPagesVisitEveryTranslationOnceAndTheCachedFirstPageFollowsAdds() {
+        Transcription source = store.transcriptions().add(audio.id(), NewTranscription.of("good morning", "en"));
+        List<Translation> german = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            german.addFirst(store.translations().add(source.id(), new NewTranslation("guten Morgen " + i, null, "de", null, null, null)));
+        }
+        Translation french = store.translations().add(source.id(), new NewTranslation("bonjour", null, "fr", null, null, null));
+
+        assertThat(all(cursor -> store.translations().listForTranscription(source.id(), "de", new PageRequest(2, cursor))))
+                .isEqualTo(german);
+        assertThat(store.translations().listForTranscription(source.id(), null, PageRequest.firstPage()).items())
+                .hasSize(6).first().isEqualTo(french);
+        Translation another = store.translations().add(source.id(), new NewTranslation("hallo", null, "de", null, null, null));
+        assertThat(store.translations().listForTranscription(source.id(), "de", PageRequest.firstPage()).items()).first()
+                .isEqualTo(another);
+        assertThat(store.translations().listForTranscription(source.id(), null, PageRequest.firstPage()).items()).first()
+                .isEqualTo(another);
+    }
+
+    @Test
+    void aPageOfSomethingMissingIsNotFound() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> store.transcriptions().listForAudioFile(missing, PageRequest.firstPage()))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> store.translations().listForTranscription(missing, null, PageRequest.firstPage()))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(missing.toString());
+        assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()))
+                .isEqualTo(new Page<Transcription>(List.of(), null));
+    }
+
+    private static <T> List<T> all(Function<String, Page<T>> pages) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = pages.apply(cursor);
+            items.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return items;
+    }
+}
