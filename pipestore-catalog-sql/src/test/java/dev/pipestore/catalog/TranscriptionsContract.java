@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.ConflictException;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,24 @@ interface TranscriptionsContract extends UsesCatalog, TranscriptionBatchContract
         catalog().transcriptions().insert(Samples.transcription(file.id(), at(5), "w-1"));
         catalog().transcriptions().insert(Samples.transcription(file.id(), at(6), "w-1"));
         assertThat(catalog().transcriptions().listForAudioFile(file.id())).as("keyless rows do not collide").hasSize(3);
+    }
+
+    @Test
+    default void aRowLargerThanTheDatabaseTakesIsStoredOrRefusedAsInputAndTheCatalogStaysUsable() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        // Over MariaDB's default max_allowed_packet (16 MiB); PostgreSQL and SQLite take it.
+        Transcription large = new Transcription(UUID.randomUUID(), file.id(), "a".repeat(17 * 1024 * 1024), "en", null, at(1),
+                null, null, at(1), null);
+
+        try {
+            catalog().transcriptions().insert(large);
+            assertThat(catalog().transcriptions().get(large.id()).content()).hasSameSizeAs(large.content());
+        } catch (InvalidInputException e) {
+            assertThat(e).hasMessageContaining("larger than the database takes");
+            assertThat(catalog().transcriptions().find(large.id())).isEmpty();
+        }
+        Transcription small = Samples.transcription(file.id(), at(2), "w");
+        assertThat(catalog().transcriptions().insert(small)).isEqualTo(small);
     }
 
     @Test

@@ -133,6 +133,14 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
     /** How this database finds, ranks and highlights text. */
     abstract FullText fullText();
 
+    /**
+     * Whether {@code e} means one statement was larger than the database takes in one message: a fault of that write,
+     * which the database may report as a broken connection.
+     */
+    boolean isStatementTooLarge(SQLException e) {
+        return false;
+    }
+
     /** Whether {@code e} means the database cannot be reached or refuses us, rather than a fault in one statement. */
     boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();

@@ -2,6 +2,7 @@ package dev.pipestore.catalog.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,12 +13,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.Set;
 
 /** MariaDB and MySQL through the MariaDB driver: CHAR(36) UUIDs, DATETIME(6) in UTC, JSON as text. */
 final class MariaDbDialect extends Dialect {
 
     private static final int DUPLICATE_KEY = 1062;
+    /** ER_NET_PACKET_TOO_LARGE: a statement over the server's {@code max_allowed_packet}. */
+    private static final int PACKET_TOO_LARGE = 1153;
     private static final Set<Integer> FOREIGN_KEY_ERRORS = Set.of(1216, 1217, 1451, 1452);
     /** NOT NULL, CHECK (MariaDB 4025, MySQL 3819), data too long, incorrect value. */
     private static final Set<Integer> INVALID_VALUE_ERRORS = Set.of(1048, 1264, 1292, 1366, 1406, 3819, 4025);
@@ -60,8 +65,35 @@ final class MariaDbDialect extends Dialect {
         if (!lower.contains("usebulkstmtsforinserts=")) {
             config.addDataSourceProperty("useBulkStmtsForInserts", "true");
         }
+        if (!lower.contains("maxallowedpacket=")) {
+            serverPacketLimit(config, driverUrl, connectTimeout)
+                    .ifPresent(limit -> config.addDataSourceProperty("maxAllowedPacket", Long.toString(limit)));
+        }
         // DATETIME has no zone: the columns hold UTC, so the CURRENT_TIMESTAMP defaults must be computed in UTC too.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
+    }
+
+    /**
+     * The server's {@code max_allowed_packet}. Told it, the driver refuses a larger write itself, which keeps the
+     * connection; untold, it sends the write and the server drops the connection, which reads as an outage. Empty when
+     * the server cannot be asked now: opening the pool then reports why.
+     */
+    private static OptionalLong serverPacketLimit(HikariConfig config, String driverUrl, Duration connectTimeout) {
+        Properties properties = new Properties();
+        if (config.getUsername() != null) {
+            properties.setProperty("user", config.getUsername());
+        }
+        if (config.getPassword() != null) {
+            properties.setProperty("password", config.getPassword());
+        }
+        properties.setProperty("connectTimeout", String.valueOf(connectTimeout.toMillis()));
+        try (Connection connection = DriverManager.getConnection(driverUrl, properties);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT @@max_allowed_packet")) {
+            return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+        } catch (SQLException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override
@@ -110,6 +142,12 @@ final class MariaDbDialect extends Dialect {
             return Violation.INVALID_VALUE;
         }
         return Violation.NONE;
+    }
+
+    /** The server's ER_NET_PACKET_TOO_LARGE, or the driver's own check against the same {@code max_allowed_packet}. */
+    @Override
+    boolean isStatementTooLarge(SQLException e) {
+        return e.getErrorCode() == PACKET_TOO_LARGE || String.valueOf(e.getMessage()).contains("max_allowed_packet");
     }
 
     @Override
