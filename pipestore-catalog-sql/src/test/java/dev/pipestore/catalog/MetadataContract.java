@@ -10,6 +10,7 @@ import dev.pipestore.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The contract for JSON columns: values come back with the same meaning and types, Unicode intact. */
@@ -47,6 +48,25 @@ interface MetadataContract extends UsesCatalog {
     }
 
     @Test
+    default void recordsBuiltFromCallerMadeNumbersEqualTheirReadBack() {
+        ObjectNode metadata = Metadata.empty();
+        metadata.put("score", 0.93).put("ratio", 0.1f).put("count", 7L).put("small", (short) 2)
+                .put("huge", new BigInteger("123456789012345678901234567890"));
+        metadata.putArray("segments").addObject().put("start", 0.0).put("end", 1.25).put("text", "hello");
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        Transcription built = new Transcription(UUID.randomUUID(), file.id(), "hello", "en", 0.9, at(1), "w",
+                metadata, at(1), null);
+        AnalysisResult result = new AnalysisResult(UUID.randomUUID(), file.id(), null, "scores", metadata, null,
+                null, at(1));
+
+        catalog().transcriptions().insert(built);
+        catalog().analysisResults().insertBatch(List.of(result));
+
+        assertThat(catalog().transcriptions().get(built.id())).isEqualTo(built);
+        assertThat(catalog().analysisResults().get(result.id())).isEqualTo(result);
+    }
+
+    @Test
     default void metadataSurvivesAnUpdateAndEveryRecordKind() {
         ObjectNode metadata = Samples.json(RICH_JSON);
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
@@ -55,12 +75,12 @@ interface MetadataContract extends UsesCatalog {
         text = new TextDocument(text.id(), text.filePath(), text.fileSize(), text.createdAt(), metadata, text.contentSha256(),
                 "メモ📝.txt", text.objectKey(), text.storageTier(), text.language(), text.idempotencyKey(), text.updatedAt(), null);
         catalog().textDocuments().insert(text);
-        Transcription transcription = catalog().transcriptions().insert(new Transcription(java.util.UUID.randomUUID(), file.id(),
+        Transcription transcription = catalog().transcriptions().insert(new Transcription(UUID.randomUUID(), file.id(),
                 "音声認識 🎙️ e\u0301", "ja", 0.5, at(1), "w", metadata, at(1), null));
-        Translation translation = catalog().translations().insert(new Translation(java.util.UUID.randomUUID(),
+        Translation translation = catalog().translations().insert(new Translation(UUID.randomUUID(),
                 transcription.id(), "Spracherkennung 🎙️", "ja", "de", null, at(2), null, metadata, at(2), null));
         JsonNode array = Samples.anyJson("[" + RICH_JSON + ", 1.50, \"🎙️\"]");
-        AnalysisResult result = new AnalysisResult(java.util.UUID.randomUUID(), file.id(), null, "dump", array, null, null, at(3));
+        AnalysisResult result = new AnalysisResult(UUID.randomUUID(), file.id(), null, "dump", array, null, null, at(3));
         catalog().analysisResults().insertBatch(List.of(result));
 
         assertThat(catalog().audioFiles().get(file.id()).metadata()).isEqualTo(metadata);
@@ -84,7 +104,7 @@ interface MetadataContract extends UsesCatalog {
     @Test
     default void theNulCharacterIsRefusedInTextAndJsonOnEveryDatabase() {
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
-        Transcription withNulText = new Transcription(java.util.UUID.randomUUID(), file.id(), "before\0after", null, null,
+        Transcription withNulText = new Transcription(UUID.randomUUID(), file.id(), "before\0after", null, null,
                 at(1), null, null, at(1), null);
         ObjectNode withNulJson = Samples.json("{\"x\":[\"a\\u0000b\"]}");
 

@@ -39,7 +39,7 @@ public record AnalysisResult(
         }
         Fields.requireMaxLength("analysis_type", analysisType, 50);
         Objects.requireNonNull(result, "result");
-        result = result.deepCopy();
+        result = Metadata.storedForm(result);
         Fields.requireConfidence("confidence", confidence);
         Fields.requireMaxLength("model_version", modelVersion, 50);
     }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,6 +188,45 @@ public final class Metadata {
         if (metadata == null) {
             return empty();
         }
-        return StoredValues.decoding() ? metadata : metadata.deepCopy();
+        return StoredValues.decoding() ? metadata : (ObjectNode) storedForm(metadata);
+    }
+
+    /**
+     * A deep copy whose numbers are the nodes {@link #MAPPER} reads back from their JSON text: floating point as
+     * BigDecimal, integers as the smallest of int, long and BigInteger. A record built from nodes a caller made (a
+     * double from {@code ObjectNode.put}, a long) then equals the same record read back from the catalog or the cache.
+     * Costs what {@code deepCopy} costs: one walk, numbers rebuilt only when their kind differs.
+     */
+    static JsonNode storedForm(JsonNode node) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                ObjectNode copy = nodes.objectNode();
+                node.properties().forEach(member -> copy.set(member.getKey(), storedForm(member.getValue())));
+                yield copy;
+            }
+            case ARRAY -> {
+                ArrayNode copy = nodes.arrayNode(node.size());
+                node.forEach(element -> copy.add(storedForm(element)));
+                yield copy;
+            }
+            case NUMBER -> storedNumber(node, nodes);
+            default -> node.deepCopy();
+        };
+    }
+
+    private static JsonNode storedNumber(JsonNode number, JsonNodeFactory nodes) {
+        if (number.isBigDecimal() || number.isInt()) {
+            return number;
+        }
+        if (number.isFloatingPointNumber()) {
+            double value = number.doubleValue();
+            // NaN and infinities have no JSON text to read back; the writer's own handling of them stays in charge.
+            return Double.isFinite(value) ? nodes.numberNode(new BigDecimal(number.asText())) : number;
+        }
+        if (number.canConvertToInt()) {
+            return nodes.numberNode(number.intValue());
+        }
+        return number.canConvertToLong() ? nodes.numberNode(number.longValue()) : nodes.numberNode(number.bigIntegerValue());
     }
 }
