@@ -2,7 +2,10 @@ package dev.pipestore.catalog;
 
 import static dev.pipestore.catalog.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,44 @@ interface SearchContract extends UsesCatalog {
         assertThat(hits.get(0).id()).isEqualTo(source.id());
         assertThat(hits).extracting(SearchHit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(search(SearchQuery.of("orchestra"))).hasSize(6);
+    }
+
+    @Test
+    default void pagesVisitEveryHitOnceInRankOrder() {
+        AudioFile audio = searchAudio();
+        for (int i = 0; i < 4; i++) {
+            Transcription source = transcribe(audio, "a quokka " + "quokka ".repeat(i % 2) + "in the park, take " + i, "en", "w-1", i);
+            translate(source, "ein quokka im Park, Aufnahme " + i, "de", 10 + i);
+        }
+        SearchQuery firstPage = SearchQuery.of("quokka").withLimit(3);
+        List<UUID> all = hitIds(SearchQuery.of("quokka").withLimit(10));
+
+        List<UUID> paged = new ArrayList<>();
+        int pages = 0;
+        for (SearchQuery query = firstPage; query != null; pages++) {
+            Page<SearchHit> page = catalog().search().page(query);
+            page.items().forEach(hit -> paged.add(hit.id()));
+            query = page.nextCursor() == null ? null : firstPage.after(page.nextCursor());
+        }
+
+        assertThat(all).hasSize(8);
+        assertThat(paged).isEqualTo(all);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    default void pagesEndAtTheDepthLimitAndRefuseForeignCursors() {
+        SearchQuery query = SearchQuery.of("anything");
+
+        assertThatThrownBy(() -> query.after("not-a-cursor"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> query.after(new Cursor(at(1), UUID.randomUUID()).encode()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> query.withOffset(SearchQuery.MAX_DEPTH))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        SearchQuery last = query.withLimit(100).withOffset(SearchQuery.MAX_DEPTH - 100);
+        assertThat(last.nextCursor()).as("no page beyond the depth").isNull();
+        assertThat(catalog().search().page(SearchQuery.of("-only -exclusions"))).isEqualTo(new Page<SearchHit>(List.of(), null));
     }
 
     @Test

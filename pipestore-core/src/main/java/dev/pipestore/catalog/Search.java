@@ -10,9 +10,16 @@ import java.util.List;
 public interface Search {
 
     /**
-     * The best matches, best first (highest {@link SearchHit#score()}), newest first among equal scores.
+     * One page of the best matches, best first (highest {@link SearchHit#score()}), newest first among equal scores:
+     * {@code query.limit()} hits at most after passing over the best {@code query.offset()}, and the cursor of the next
+     * page while more hits rank within {@link SearchQuery#MAX_DEPTH}.
      *
-     * @return at most {@code query.limit()} hits; none when the text holds no searchable word
+     * @return no hits when the text holds no searchable word
      */
-    List<SearchHit> search(SearchQuery query);
+    Page<SearchHit> page(SearchQuery query);
+
+    /** The hits of {@link #page}. */
+    default List<SearchHit> search(SearchQuery query) {
+        return page(query).items();
+    }
 }

@@ -15,12 +15,16 @@ import java.time.Instant;
  * @param createdFrom only texts created at or after this instant
  * @param createdBefore only texts created before this instant
  * @param limit 1 to {@value #MAX_LIMIT} hits
+ * @param offset how many of the best hits to pass over: the page the query asks for; pages end at hit
+ *     {@value #MAX_DEPTH}
  */
 public record SearchQuery(String text, String language, String modelVersion, Instant createdFrom, Instant createdBefore,
-        int limit) {
+        int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** How deep pages reach into the ranking: a search is for the best hits, and each page ranks all it skips. */
+    public static final int MAX_DEPTH = 1000;
     /** Long enough for any real query, short enough that parsing and ranking it stays cheap. */
     public static final int MAX_TEXT_LENGTH = 1000;
 
@@ -42,6 +46,39 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw new InvalidInputException("before", "must be later than since (" + createdFrom + ")");
         }
+        if (offset < 0 || offset >= MAX_DEPTH) {
+            throw new InvalidInputException("cursor", "pages reach the best " + MAX_DEPTH + " hits, not hit " + (offset + 1)
+                    + "; narrow the search instead");
+        }
+    }
+
+    /** The first page: the best {@code limit} hits. */
+    public SearchQuery(String text, String language, String modelVersion, Instant createdFrom, Instant createdBefore,
+            int limit) {
+        this(text, language, modelVersion, createdFrom, createdBefore, limit, 0);
+    }
+
+    /**
+     * The page a {@link Page#nextCursor()} of this search names; {@code null} is the first page.
+     *
+     * @throws InvalidInputException naming {@code cursor} when it is not one a search gave
+     */
+    public SearchQuery after(String cursor) {
+        return cursor == null ? withOffset(0) : withOffset(SearchCursor.offset(cursor));
+    }
+
+    /** Where this page ends in the ranking: after {@code limit} more hits, or at {@value #MAX_DEPTH}. */
+    public int end() {
+        return Math.min(offset + limit, MAX_DEPTH);
+    }
+
+    /** The cursor of the page after this one, or {@code null} when pages may not reach deeper. */
+    public String nextCursor() {
+        return end() < MAX_DEPTH ? SearchCursor.of(end()) : null;
+    }
+
+    public SearchQuery withOffset(int value) {
+        return new SearchQuery(text, language, modelVersion, createdFrom, createdBefore, limit, value);
     }
 
     /** Searches everything for {@code text}, {@value #DEFAULT_LIMIT} hits at most. */
@@ -50,18 +87,18 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
     }
 
     public SearchQuery withLanguage(String value) {
-        return new SearchQuery(text, value, modelVersion, createdFrom, createdBefore, limit);
+        return new SearchQuery(text, value, modelVersion, createdFrom, createdBefore, limit, offset);
     }
 
     public SearchQuery withModelVersion(String value) {
-        return new SearchQuery(text, language, value, createdFrom, createdBefore, limit);
+        return new SearchQuery(text, language, value, createdFrom, createdBefore, limit, offset);
     }
 
     public SearchQuery createdBetween(Instant from, Instant before) {
-        return new SearchQuery(text, language, modelVersion, from, before, limit);
+        return new SearchQuery(text, language, modelVersion, from, before, limit, offset);
     }
 
     public SearchQuery withLimit(int value) {
-        return new SearchQuery(text, language, modelVersion, createdFrom, createdBefore, value);
+        return new SearchQuery(text, language, modelVersion, createdFrom, createdBefore, value, offset);
     }
 }

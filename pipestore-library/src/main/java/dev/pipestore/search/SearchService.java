@@ -1,6 +1,7 @@
 package dev.pipestore.search;
 
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.SearchHit;
 import dev.pipestore.catalog.SearchQuery;
 import java.util.List;
@@ -27,6 +28,15 @@ public final class SearchService {
      */
     public List<SearchHit> search(SearchQuery query) {
         return catalog.search().search(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * One page of the best hits, best first: follow {@link Page#nextCursor()} with {@link SearchQuery#after(String)}
+     * for the next, down to the best {@value SearchQuery#MAX_DEPTH}. Hits stored between two pages may shift the
+     * ranking, as in any search engine.
+     */
+    public Page<SearchHit> page(SearchQuery query) {
+        return catalog.search().page(Objects.requireNonNull(query, "query"));
     }
 
     /**

@@ -227,6 +227,16 @@ class ResultsApiTest {
         assertThat(hit.path("audio_file_id").asText()).isEqualTo(audio);
         assertThat(hit.path("snippet").asText()).contains("<b>fox</b>");
         SERVER.get("/v1/search?q=").as(Role.READ).send().problem(400, "q");
+
+        addTranscription(audio, "another fox, brown as well", "search-model");
+        addTranscription(audio, "a third fox", "search-model");
+        JsonNode page1 = SERVER.get("/v1/search?q=fox&model=search-model&limit=2").as(Role.READ).send().expect(200).json();
+        JsonNode page2 = SERVER.get("/v1/search?q=fox&model=search-model&limit=2&cursor=" + page1.path("next_cursor").asText())
+                .as(Role.READ).send().expect(200).json();
+        assertThat(page1.path("items")).hasSize(2);
+        assertThat(page2.path("items")).hasSize(1);
+        assertThat(page2.path("next_cursor").isNull()).isTrue();
+        SERVER.get("/v1/search?q=fox&cursor=bm90LWEtc2VhcmNo").as(Role.READ).send().problem(400, "cursor");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pipestore.catalog.sql;
 
+import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.Search;
 import dev.pipestore.catalog.SearchHit;
 import dev.pipestore.catalog.SearchQuery;
@@ -27,24 +28,27 @@ final class SqlSearch implements Search {
     }
 
     @Override
-    public List<SearchHit> search(SearchQuery query) {
+    public Page<SearchHit> page(SearchQuery query) {
         Objects.requireNonNull(query, "query");
         SearchTerms terms = SearchTerms.parse(query.text());
         if (terms.isEmpty()) {
             // Only punctuation, symbols or exclusions: nothing to look for, on every backend alike.
-            return List.of();
+            return new Page<>(List.of(), null);
         }
         FullText.Request request = new FullText.Request(query, terms, Highlight.random());
+        // Each table gives its best hits down to the page's end and one more, so the page and whether another
+        // follows are among them.
+        int depth = query.end() + 1;
         List<SearchHit> hits = new ArrayList<>();
         for (SearchTable table : SearchTable.values()) {
-            // Each table gives its best `limit`, so the best `limit` overall are among them.
             SqlStatement sql = new SqlStatement();
-            fullText.select(sql, table, request, filters(table, query), query.limit());
+            fullText.select(sql, table, request, filters(table, query), depth);
             hits.addAll(database.run("search " + table.table, c -> database.query(c, sql.sql(), sql::bind,
                     row -> hit(table, row, request))));
         }
         hits.sort(BEST_FIRST);
-        return List.copyOf(hits.subList(0, Math.min(hits.size(), query.limit())));
+        List<SearchHit> page = hits.subList(Math.min(hits.size(), query.offset()), Math.min(hits.size(), query.end()));
+        return new Page<>(page, hits.size() > query.end() ? query.nextCursor() : null);
     }
 
     private static SqlStatement filters(SearchTable table, SearchQuery query) {

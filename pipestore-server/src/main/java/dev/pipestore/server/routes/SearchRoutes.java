@@ -1,6 +1,7 @@
 package dev.pipestore.server.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.SearchHit;
 import dev.pipestore.catalog.SearchQuery;
 import dev.pipestore.json.RecordJson;
@@ -11,8 +12,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /v1/search?q=&language=&model=&since=&before=&limit=}: full-text search over transcriptions and
- * translations, best first, with HTML-safe snippets. One page only: ask for a larger {@code limit} to see more.
+ * {@code GET /v1/search?q=&language=&model=&since=&before=&limit=&cursor=}: full-text search over transcriptions and
+ * translations, best first, with HTML-safe snippets, a page at a time down to the best
+ * {@value SearchQuery#MAX_DEPTH}.
  */
 final class SearchRoutes implements Api.Routes {
 
@@ -30,8 +32,10 @@ final class SearchRoutes implements Api.Routes {
     private void search(Context ctx) {
         SearchQuery query = new SearchQuery(Params.text(ctx, "q"), Params.text(ctx, "language"), Params.text(ctx, "model"),
                 Params.instant(ctx, "since"), Params.instant(ctx, "before"),
-                Params.integer(ctx, "limit", SearchQuery.DEFAULT_LIMIT, 1, SearchQuery.MAX_LIMIT));
-        Responses.json(ctx, 200, Responses.items(api.store().search().search(query), SearchRoutes::draw, null));
+                Params.integer(ctx, "limit", SearchQuery.DEFAULT_LIMIT, 1, SearchQuery.MAX_LIMIT))
+                .after(Params.text(ctx, "cursor"));
+        Page<SearchHit> page = api.store().search().page(query);
+        Responses.json(ctx, 200, Responses.items(page.items(), SearchRoutes::draw, page.nextCursor()));
     }
 
     private static ObjectNode draw(SearchHit hit) {
