@@ -146,8 +146,14 @@ class Client:
         return self._json("POST", "/v1/results", body=list(results))["items"]
 
     def search(self, q, language=None, model=None, since=None, before=None, limit=None):
+        """The best hits, best first: one page of limit hits (default 20). iter_search walks further."""
         query = {"q": q, "language": language, "model": model, "since": since, "before": before, "limit": limit}
         return self._json("GET", "/v1/search", query=query)["items"]
+
+    def iter_search(self, q, **filters):
+        """Every hit, best first, page after page, down to the best 1000."""
+        query = dict(filters, q=q)
+        return self._pages(lambda cursor: self._json("GET", "/v1/search", query=dict(query, cursor=cursor)))
 
     # --- temporary data ----------------------------------------------------------------------------------------------
 

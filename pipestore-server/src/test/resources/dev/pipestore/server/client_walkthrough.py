@@ -65,6 +65,7 @@ assert results[0]["analysis_type"] == "sentiment"
 assert client.add_results(sentiment)[0]["id"] == results[0]["id"], "a retried batch stored a second result"
 hits = client.search("python", language="en")
 assert hits and hits[0]["id"] == transcription["id"] and "<b>" in hits[0]["snippet"], hits
+assert [hit["id"] for hit in client.iter_search("python", language="en", limit=1)] == [hit["id"] for hit in hits], hits
 
 client.temp_put("job-" + audio["id"], {"step": 2}, ttl=60)
 assert client.temp_get("job-" + audio["id"]) == {"step": 2}
