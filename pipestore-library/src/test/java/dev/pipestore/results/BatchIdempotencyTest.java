@@ -12,12 +12,7 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
-import dev.pipestore.ingest.AudioUpload;
-import dev.pipestore.testing.audio.TestAudio;
 import dev.pipestore.testing.redis.RedisPrefix;
-import dev.pipestore.testing.sql.PostgresDatabaseExtension;
-import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,51 +21,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Invariant 3 for the batch writes, on PostgreSQL and Redis: a transcription batch or a result batch sent again with the
  * same per-item idempotency keys stores nothing twice and answers with the records of the first attempt.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchIdempotencyTest {
+class BatchIdempotencyTest extends OnPostgresAndRedis {
 
-    @RegisterExtension
-    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
-
-    @RegisterExtension
-    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
-
+    /** The cache of another instance, which this class's store never hears from. */
     @RegisterExtension
     static final RedisPrefix OTHER_REDIS = RedisPrefix.onSharedRedis();
-
-    @TempDir
-    static Path dataDir;
-
-    private PipeStore store;
     private AudioFile audio;
     private AudioFile other;
 
-    @BeforeAll
-    void open() {
-        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
-
     @BeforeEach
     void ingest() {
-        audio = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("call.wav"));
-        other = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("other.wav"));
+        audio = ingest("call.wav");
+        other = ingest("other.wav");
     }
 
     @Test

@@ -4,48 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pipestore.PipeStore;
 import dev.pipestore.cache.CacheStats;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.Transcription;
-import dev.pipestore.ingest.AudioUpload;
 import dev.pipestore.json.RecordJson;
-import dev.pipestore.testing.audio.TestAudio;
-import dev.pipestore.testing.redis.RedisPrefix;
-import dev.pipestore.testing.sql.PostgresDatabaseExtension;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
-import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cached reads on the real Redis: what the cache holds, and entries that do not decode (missed, deleted, reloaded). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CachedReadsTest {
+class CachedReadsTest extends OnPostgresAndRedis {
 
-    @RegisterExtension
-    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
-
-    @RegisterExtension
-    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
-
-    @TempDir
-    static Path dataDir;
-
-    private PipeStore store;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
     /** Redis itself, beside the store: to look at and damage what it cached. */
@@ -54,23 +33,21 @@ class CachedReadsTest {
     private Transcription transcription;
 
     @BeforeAll
-    void open() {
-        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
+    void connect() {
         client = RedisClient.create(RedisURI.create(REDIS.host(), REDIS.port()));
         connection = client.connect();
         redis = connection.sync();
     }
 
     @AfterAll
-    void close() {
+    void disconnect() {
         connection.close();
         client.shutdown();
-        store.close();
     }
 
     @BeforeEach
     void transcribe() {
-        audio = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("call.wav"));
+        audio = ingest("call.wav");
         transcription = store.transcriptions().add(audio.id(), new NewTranscription("hello there", "en-GB", 0.93, "whisper-v3",
                 Metadata.parseObject("metadata", """
                         {"segments": [{"start": 0.0, "end": 2.50, "text": "hello there", "speaker": "A",

@@ -4,62 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.NotFoundException;
-import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.Translation;
-import dev.pipestore.ingest.AudioUpload;
-import dev.pipestore.testing.audio.TestAudio;
-import dev.pipestore.testing.redis.RedisPrefix;
-import dev.pipestore.testing.sql.PostgresDatabaseExtension;
-import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paged lists of an audio file's transcriptions and a transcription's translations, on PostgreSQL and Redis: every
  * record once across the pages, newest first, and the cached first page invalidated by every add.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ListPagesTest {
+class ListPagesTest extends OnPostgresAndRedis {
 
-    @RegisterExtension
-    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
-
-    @RegisterExtension
-    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
-
-    @TempDir
-    static Path dataDir;
-
-    private PipeStore store;
     private AudioFile audio;
-
-    @BeforeAll
-    void open() {
-        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
 
     @BeforeEach
     void ingest() {
-        audio = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named("call.wav"));
+        audio = ingest("call.wav");
     }
 
     @Test

@@ -6,61 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
-import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Transcription;
 import dev.pipestore.catalog.TranscriptionQuery;
-import dev.pipestore.ingest.AudioUpload;
-import dev.pipestore.testing.audio.TestAudio;
-import dev.pipestore.testing.redis.RedisPrefix;
-import dev.pipestore.testing.sql.PostgresDatabaseExtension;
-import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code transcriptions().addBatch} on PostgreSQL and Redis: every item checked as {@code add} checks it, all or nothing. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TranscriptionBatchTest {
+class TranscriptionBatchTest extends OnPostgresAndRedis {
 
-    @RegisterExtension
-    static final PostgresDatabaseExtension POSTGRES = new PostgresDatabaseExtension();
-
-    @RegisterExtension
-    static final RedisPrefix REDIS = RedisPrefix.onSharedRedis();
-
-    @TempDir
-    static Path dataDir;
-
-    private PipeStore store;
     /** Ten seconds long. */
     private AudioFile audio;
     private AudioFile other;
-
-    @BeforeAll
-    void open() {
-        store = RealStores.onPostgresAndRedis(dataDir, POSTGRES, REDIS);
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
 
     @BeforeEach
     void ingest() {
@@ -194,10 +161,6 @@ class TranscriptionBatchTest {
     /** What the catalog holds for the audio file, read past the cache. */
     private List<Transcription> stored(AudioFile file) {
         return store.transcriptions().list(TranscriptionQuery.all().withAudioFile(file.id()), PageRequest.first(100)).items();
-    }
-
-    private AudioFile ingest(String name) {
-        return store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(10, 8000)), AudioUpload.named(name));
     }
 
     private static ObjectNode segments(String segments) {
