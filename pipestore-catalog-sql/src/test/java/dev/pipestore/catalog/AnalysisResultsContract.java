@@ -115,11 +115,11 @@ interface AnalysisResultsContract extends UsesCatalog {
     default void aResultTheCatalogCannotStoreIsNamedByItsPositionAndNothingIsStored() {
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
         AnalysisResult good = Samples.result(file.id(), null, "loudness", at(1));
-        AnalysisResult nul = new AnalysisResult(UUID.randomUUID(), file.id(), null, "pitch", Samples.anyJson("1"), null,
-                "model\0v2", at(2));
+        AnalysisResult nul = new AnalysisResult(UUID.randomUUID(), file.id(), null, "pitch", Samples.anyJson("\"a\\u0000b\""),
+                null, "model-v2", at(2));
 
         assertThatThrownBy(() -> catalog().analysisResults().insertBatch(List.of(good, nul)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).startsWith("results[1]."));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[1].result"));
         assertThat(catalog().analysisResults().find(good.id())).isEmpty();
     }
 

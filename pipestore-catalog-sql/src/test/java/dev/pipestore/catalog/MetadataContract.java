@@ -116,6 +116,43 @@ interface MetadataContract extends UsesCatalog {
     }
 
     @Test
+    default void halfASurrogatePairIsRefusedInTextAndJsonWhileWholePairsAreStored() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        Transcription loneInText = new Transcription(UUID.randomUUID(), file.id(), "lone \ud800 here", null, null,
+                at(1), null, null, at(1), null);
+        ObjectNode loneInJson = Samples.json("{\"x\":[\"a\\udc00b\"]}");
+        ObjectNode loneInKey = Metadata.empty().put("\ud83c", 1);
+        ObjectNode wholePair = Samples.json("{\"mic\":\"\\ud83c\\udf99 \ud83c\udf99\"}");
+
+        assertThatThrownBy(() -> catalog().transcriptions().insert(loneInText))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> catalog().audioFiles().updateMetadata(file.id(), loneInJson))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
+        assertThatThrownBy(() -> catalog().audioFiles().updateMetadata(file.id(), loneInKey))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"));
+        assertThat(catalog().transcriptions().find(loneInText.id())).isEmpty();
+        assertThat(catalog().audioFiles().updateMetadata(file.id(), wholePair).metadata()).isEqualTo(wholePair);
+    }
+
+    @Test
+    default void jsonNestedDeeperThanEveryCatalogStoresIsRefusedByName() {
+        AudioFile file = catalog().audioFiles().insert(Samples.audio());
+        int arrays = Metadata.MAX_DEPTH - 1;
+        // The object and its arrays make the deepest nesting; brackets and an escaped quote in a string do not nest.
+        ObjectNode deepest = Samples.json("{\"x\":" + "[".repeat(arrays) + "\"[{\\\"not nesting\"" + "]".repeat(arrays) + "}");
+        ObjectNode tooDeep = Samples.json("{\"x\":" + "[".repeat(arrays + 1) + "]".repeat(arrays + 1) + "}");
+        AnalysisResult deepResult = new AnalysisResult(UUID.randomUUID(), file.id(), null, "deep", tooDeep, null, null, at(1));
+
+        assertThat(catalog().audioFiles().updateMetadata(file.id(), deepest).metadata()).isEqualTo(deepest);
+        assertThatThrownBy(() -> catalog().audioFiles().updateMetadata(file.id(), tooDeep))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata"))
+                .hasMessageContaining(Integer.toString(Metadata.MAX_DEPTH));
+        assertThatThrownBy(() -> catalog().analysisResults().insertBatch(List.of(deepResult)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[0].result"));
+        assertThat(catalog().audioFiles().get(file.id()).metadata()).isEqualTo(deepest);
+    }
+
+    @Test
     default void aLiteralBackslashBeforeU0000IsNotMistakenForNul() {
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
         ObjectNode windowsPath = Samples.json("{\"path\":\"C:\\\\u0000dir\", \"key\\\\u0000\": 1}");

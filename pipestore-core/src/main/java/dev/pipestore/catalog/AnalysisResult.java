@@ -38,7 +38,9 @@ public record AnalysisResult(
             throw new InvalidInputException("analysis_type", "must not be empty");
         }
         Fields.requireMaxLength("analysis_type", analysisType, 50);
-        Objects.requireNonNull(result, "result");
+        if (result == null) {
+            throw new InvalidInputException("result", "is required: any JSON value");
+        }
         result = Metadata.storedForm(result);
         Fields.requireConfidence("confidence", confidence);
         Fields.requireMaxLength("model_version", modelVersion, 50);

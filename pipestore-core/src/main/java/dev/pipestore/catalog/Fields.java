@@ -12,10 +12,50 @@ public final class Fields {
 
     private Fields() {}
 
+    /** Text of at most {@code max} characters that the catalog can store: see {@link #requireStorableText}. */
     static void requireMaxLength(String column, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidInputException(column, "longer than " + max + " characters");
         }
+        requireStorableText(column, value);
+    }
+
+    /**
+     * Refuses text no catalog stores as given: U+0000 (PostgreSQL refuses it) and a UTF-16 surrogate without its
+     * partner, which is no character at all (PostgreSQL and SQLite would store '?', so a retry would never match).
+     * JSON text may carry both as escapes ({@code \u0000}, {@code \ud800}), so a parsed value can hold them.
+     *
+     * @return {@code value}
+     * @throws InvalidInputException naming {@code field} and the position
+     */
+    public static String requireStorableText(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
+        }
+        int lone = unpairedSurrogate(value);
+        if (lone >= 0) {
+            throw new InvalidInputException(field, String.format("holds half of a UTF-16 surrogate pair (\\u%04x) at character"
+                    + " %d, which is not text; send the whole character", (int) value.charAt(lone), lone));
+        }
+        return value;
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    static int unpairedSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /**

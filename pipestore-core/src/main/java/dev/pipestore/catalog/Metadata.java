@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 /** The JSON metadata objects kept with records: parsing, size limit, and the one shared mapper. */
 public final class Metadata {
 
+    /** Deepest nesting of objects and arrays in a stored JSON value, the outermost counting as 1. */
+    public static final int MAX_DEPTH = 31;
     /** Largest metadata object accepted, in UTF-8 bytes of its compact JSON form. */
     public static final int MAX_BYTES = 64 * 1024;
 
@@ -135,29 +137,51 @@ public final class Metadata {
         }
         String json = toJson(metadata);
         requireWithinLimit(field, json);
-        requireNoNul(field, json);
+        requireStorableJson(field, json);
         return metadata.deepCopy();
     }
 
     /**
-     * Refuses compact JSON text that holds U+0000, which PostgreSQL cannot store in JSONB (MariaDB and SQLite can;
-     * refusing it everywhere keeps the catalogs interchangeable). In such text a NUL can only appear escaped, as
-     * {@code \u0000}, so one scan of the text finds it, much cheaper than walking the tree; a {@code \u0000} preceded
-     * by an odd number of backslashes is a literal backslash followed by "u0000", not a NUL.
+     * Refuses compact JSON text holding what no catalog stores as given: U+0000 and half a surrogate pair (see
+     * {@link Fields#requireStorableText}), and objects and arrays nested deeper than {@value #MAX_DEPTH} levels, where
+     * MariaDB's JSON stops. One pass over the text, cheaper than walking the tree: Jackson writes U+0000 as the escape
+     * {@code \u0000} and half a pair as the raw character, both inside strings.
      *
      * @throws InvalidInputException naming {@code field}
      */
-    public static void requireNoNul(String field, String json) {
+    public static void requireStorableJson(String field, String json) {
         if (json == null) {
             return;
         }
-        for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
-            int backslashes = 0;
-            for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 0) {
-                throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    if (json.startsWith("u0000", i + 1)) {
+                        throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not"
+                                + " store");
+                    }
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                } else if (Character.isSurrogate(c)) {
+                    if (!Character.isHighSurrogate(c) || i + 1 == json.length() || !Character.isLowSurrogate(json.charAt(i + 1))) {
+                        throw new InvalidInputException(field, "holds half of a UTF-16 surrogate pair, which is not text;"
+                                + " send whole characters");
+                    }
+                    i++;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw new InvalidInputException(field, "nests objects and arrays deeper than " + MAX_DEPTH
+                            + " levels, more than every catalog stores (MariaDB's JSON stops there)");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.pipestore.results;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Metadata;
 import java.nio.charset.StandardCharsets;
 
@@ -20,11 +21,8 @@ final class ResultChecks {
         if (content.length() > MAX_CONTENT_BYTES / 4 && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw new InvalidInputException("content", "over the limit of " + MAX_CONTENT_BYTES + " bytes");
         }
-        if (content.indexOf('\0') >= 0) {
-            // The catalog refuses it too, but could only name the column's type.
-            throw new InvalidInputException("content", "contains the NUL character U+0000, which the catalog does not store");
-        }
-        return content;
+        // The catalog refuses such text too, but could only name the column's type.
+        return Fields.requireStorableText("content", content);
     }
 
     /** {@code metadata} itself once its size is checked: the record it goes into keeps its own copy. */

@@ -66,8 +66,8 @@ public final class TranscriptionService {
 
     /**
      * Adds a transcription as {@link #add(UUID, NewTranscription)} does, once per {@code idempotencyKey}, so a worker
-     * may retry after a timeout that could have hidden a commit: the same key with the same transcription (content,
-     * language, model version) returns the first record and stores nothing; with another transcription it is a
+     * may retry after a timeout that could have hidden a commit: the same key with the same transcription (every
+     * field equal, numbers in the metadata by value) returns the first record and stores nothing; with another transcription it is a
      * conflict. Keys are unique per audio file; {@code null} is {@link #add(UUID, NewTranscription)}.
      *
      * @throws InvalidInputException naming {@code idempotency_key} when it is not 1 to 200 printable ASCII characters
@@ -89,9 +89,12 @@ public final class TranscriptionService {
         }
     }
 
+    /** A retry asks for the same transcription when all it sent is equal, numbers in its metadata by value. */
     private static Transcription sameRequest(Transcription earlier, Transcription retry, String key) {
         if (!earlier.content().equals(retry.content()) || !Objects.equals(earlier.language(), retry.language())
-                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())) {
+                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())
+                || !Objects.equals(earlier.confidence(), retry.confidence())
+                || !JsonValues.sameValue(earlier.metadata(), retry.metadata())) {
             throw new ConflictException("idempotency key '" + key + "' was already used for transcription " + earlier.id()
                     + " of audio file " + earlier.audioFileId() + ", with a different transcription");
         }

@@ -52,8 +52,8 @@ public final class TranslationService {
 
     /**
      * Adds a translation as {@link #add(UUID, NewTranslation)} does, once per {@code idempotencyKey}: the same key with
-     * the same translation (content, target language, model version) returns the first record and stores nothing; with
-     * another translation it is a conflict. Keys are unique per transcription; {@code null} is
+     * the same translation (every field equal, numbers in the metadata by value) returns the first record and stores
+     * nothing; with another translation it is a conflict. Keys are unique per transcription; {@code null} is
      * {@link #add(UUID, NewTranslation)}.
      *
      * @throws InvalidInputException naming {@code idempotency_key} when it is not 1 to 200 printable ASCII characters
@@ -74,9 +74,13 @@ public final class TranslationService {
         }
     }
 
+    /** A retry asks for the same translation when all it sent is equal, numbers in its metadata by value. */
     private static Translation sameRequest(Translation earlier, Translation retry, String key) {
         if (!earlier.content().equals(retry.content()) || !earlier.targetLanguage().equals(retry.targetLanguage())
-                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())) {
+                || !Objects.equals(earlier.sourceLanguage(), retry.sourceLanguage())
+                || !Objects.equals(earlier.modelVersion(), retry.modelVersion())
+                || !Objects.equals(earlier.confidence(), retry.confidence())
+                || !JsonValues.sameValue(earlier.metadata(), retry.metadata())) {
             throw new ConflictException("idempotency key '" + key + "' was already used for translation "
                     + earlier.id() + " of transcription " + earlier.transcriptionId() + ", with a different translation");
         }

@@ -77,6 +77,41 @@ class BatchIdempotencyTest extends OnPostgresAndRedis {
     }
 
     @Test
+    void aRetryDifferingInAnyFieldIsAConflictButNumbersCompareByValue() {
+        NewTranscription first = new NewTranscription("hello", "en", 0.9, "m-1", Metadata.parseObject("m", "{\"gain\": 1.50}"));
+        Transcription stored = store.transcriptions().addBatch(List.of(TranscriptionItem.of(audio.id(), first, "f-1"))).get(0);
+
+        NewTranscription sameByValue = new NewTranscription("hello", "en", 0.9, "m-1", Metadata.parseObject("m", "{\"gain\": 1.5}"));
+        assertThat(store.transcriptions().addBatch(List.of(TranscriptionItem.of(audio.id(), sameByValue, "f-1"))))
+                .containsExactly(stored);
+        for (NewTranscription changed : List.of(first.withConfidence(0.8),
+                new NewTranscription("hello", "en", 0.9, "m-1", Metadata.parseObject("metadata", "{\"gain\": 2}")))) {
+            assertThatThrownBy(() -> store.transcriptions().addBatch(List.of(TranscriptionItem.of(audio.id(), changed, "f-1"))))
+                    .isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> store.transcriptions().add(audio.id(), changed, "f-1")).isInstanceOf(ConflictException.class);
+        }
+        store.results().addBatch(List.of(result(audio.id(), null, "{\"n\": 9007199254740993}", "n")));
+        assertThatThrownBy(() -> store.results().addBatch(List.of(result(audio.id(), null, "{\"n\": 9007199254740992}", "n"))))
+                .as("equal as doubles, not as numbers").isInstanceOf(ConflictException.class);
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(stored);
+    }
+
+    @Test
+    void textNoCatalogStoresAndAMissingResultAreRefusedByTheirFields() {
+        assertThatThrownBy(() -> store.transcriptions().addBatch(List.of(
+                TranscriptionItem.of(audio.id(), NewTranscription.of("half \ud800 a pair", "en")))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("items[0].content"))
+                .hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> store.transcriptions().addBatch(List.of(
+                TranscriptionItem.of(audio.id(), NewTranscription.of("ok", "en").withModel("m\0")))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("items[0].model_version"));
+        assertThatThrownBy(() -> store.results().addBatch(List.of(
+                new NewAnalysisResult(audio.id(), null, "sentiment", null, null, null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[0].result"));
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).isEmpty();
+    }
+
+    @Test
     void aKeyTwiceForOneAudioFileOrAMalformedKeyIsRefusedByItemAndNothingIsStored() {
         assertThatThrownBy(() -> store.transcriptions().addBatch(List.of(
                 TranscriptionItem.of(audio.id(), NewTranscription.of("a", "en"), "k"),

@@ -105,6 +105,32 @@ class BadInputTest {
     }
 
     @Test
+    void aBatchThatIsNotAnArrayAndNumbersOutOfRangeAreToldInTheClientsTerms() {
+        JsonNode notAnArray = SERVER.post("/v1/transcriptions").as(Role.WORKER).json("{\"content\": \"x\"}").send()
+                .problem(400, "body");
+        assertThat(notAnArray.path("detail").asText()).contains("expected a JSON array").doesNotContain("BatchItem");
+        JsonNode huge = SERVER.get("/v1/audio?limit=99999999999").as(Role.READ).send().problem(400, "limit");
+        assertThat(huge.path("detail").asText()).contains("out of range").contains("1 to 1000");
+        SERVER.get("/v1/audio?limit=ten").as(Role.READ).send().problem(400, "limit");
+        SERVER.get("/v1/audio?&limit=3").as(Role.READ).send().expect(200);
+    }
+
+    @Test
+    void jsonNoCatalogStoresIsRefusedNamingItsField() {
+        String audio = SERVER.upload(TestAudio.wav(1, 8000), "fields.wav");
+        String deep = "[".repeat(40) + "]".repeat(40);
+        JsonNode tooDeep = SERVER.post("/v1/results").as(Role.WORKER).json("[{\"audio_file_id\": \"" + audio
+                + "\", \"analysis_type\": \"deep\", \"result\": " + deep + "}]").send().problem(400, "results[0].result");
+        assertThat(tooDeep.path("detail").asText()).contains("deeper than");
+        SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER)
+                .json("{\"content\": \"lone \\ud800 half\"}").send().problem(400, "content");
+        SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER)
+                .json("{\"content\": \"x\", \"model_version\": \"m\\u0000\"}").send().problem(400, "model_version");
+        assertThat(SERVER.get("/v1/audio/" + audio + "/transcriptions").as(Role.READ).send().expect(200).json().path("items"))
+                .isEmpty();
+    }
+
+    @Test
     void unknownJsonFieldsAreRefusedByName() {
         JsonNode problem = SERVER.post("/v1/audio/claim").as(Role.WORKER)
                 .json("{\"from_status\": \"uploaded\", \"to_status\": \"processing\", \"lease\": 5}").send().problem(400, "lease");

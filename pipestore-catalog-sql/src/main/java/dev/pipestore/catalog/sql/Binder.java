@@ -3,6 +3,7 @@ package dev.pipestore.catalog.sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.StorageTier;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,8 @@ final class Binder {
     }
 
     Binder text(String value) throws SQLException {
-        requireNoNul("text", value);
+        // A backstop: the records name their fields when they refuse such text first.
+        Fields.requireStorableText("text", value);
         statement.setString(index++, value);
         return this;
     }
@@ -83,7 +85,7 @@ final class Binder {
     /** Any JSON value, as compact text; the SQL must use {@link Dialect#jsonParameter()} here. */
     Binder json(JsonNode value) throws SQLException {
         String json = value == null ? null : Metadata.toJson(value);
-        Metadata.requireNoNul("result", json);
+        Metadata.requireStorableJson("result", json);
         statement.setString(index++, json);
         return this;
     }
@@ -91,22 +93,12 @@ final class Binder {
     /** A metadata object, refused when larger than {@link Metadata#MAX_BYTES}. */
     Binder metadata(JsonNode value) throws SQLException {
         String json = Metadata.toJson(value);
-        Metadata.requireNoNul("metadata", json);
+        Metadata.requireStorableJson("metadata", json);
         if (json.getBytes(StandardCharsets.UTF_8).length > Metadata.MAX_BYTES) {
             throw new InvalidInputException("metadata", "larger than " + Metadata.MAX_BYTES + " bytes");
         }
         statement.setString(index++, json);
         return this;
-    }
-
-    /**
-     * PostgreSQL cannot store U+0000 in text or JSONB while MariaDB and SQLite can; refusing it everywhere keeps the
-     * adapters interchangeable and turns a server error into a clear one.
-     */
-    private static void requireNoNul(String field, String value) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
-        }
     }
 
     /** A filter value of any type the catalog's queries use. */

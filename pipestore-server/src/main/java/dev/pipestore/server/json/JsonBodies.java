@@ -24,6 +24,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -147,12 +148,19 @@ public final class JsonBodies {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "a UUID string";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
         }
         if (JsonNode.class.isAssignableFrom(type) || type.isRecord()) {
             return "a JSON object";
         }
-        return "a " + type.getSimpleName();
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        // Never a Java class name: the client knows the JSON, not our types.
+        return "another JSON value";
     }
 }

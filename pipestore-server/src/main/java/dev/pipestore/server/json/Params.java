@@ -62,7 +62,8 @@ public final class Params {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not a whole number", e);
+            String why = value.matches("[+-]?\\d+") ? "is out of range" : "is not a whole number";
+            throw new InvalidInputException(name, "'" + value + "' " + why + "; expected " + min + " to " + max, e);
         }
     }
 

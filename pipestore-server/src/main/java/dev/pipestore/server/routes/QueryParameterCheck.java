@@ -45,7 +45,8 @@ public final class QueryParameterCheck implements Handler {
             return;
         }
         for (String name : ctx.queryParamMap().keySet()) {
-            if (!route.get().query().contains(name)) {
+            // An empty segment (?&limit=3) names nothing, so there is nothing to refuse.
+            if (!name.isEmpty() && !route.get().query().contains(name)) {
                 throw new InvalidInputException(name, "unknown query parameter; " + method + " " + route.get().template() + " takes "
                         + (route.get().query().isEmpty() ? "none" : route.get().query()));
             }
