@@ -95,7 +95,26 @@ public final class Metadata {
         if (duplicate.find()) {
             return "key \"" + duplicate.group(1) + "\" appears twice" + where;
         }
-        return original + where;
+        return withoutParserSettings(original) + where;
+    }
+
+    /**
+     * Jackson's message without its advice to enable one of its parser settings (NaN, comments, a leading plus): the
+     * client cannot act on our settings, and standard JSON is what we accept.
+     */
+    static String withoutParserSettings(String message) {
+        int setting = -1;
+        for (String marker : new String[] {"enable `", "Feature '"}) {
+            int at = message.indexOf(marker);
+            if (at >= 0 && (setting < 0 || at < setting)) {
+                setting = at;
+            }
+        }
+        if (setting < 0) {
+            return message;
+        }
+        int cut = Math.max(message.lastIndexOf(": ", setting), message.lastIndexOf(" (", setting));
+        return message.substring(0, cut < 0 ? setting : cut).strip();
     }
 
     /** Compact JSON text of {@code node}. */
