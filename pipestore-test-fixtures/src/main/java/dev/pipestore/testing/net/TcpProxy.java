@@ -3,12 +3,14 @@ package dev.pipestore.testing.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A loopback TCP forwarder in front of a real backend, so a test can cut the network (every connection dropped, new
@@ -16,6 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * touching the shared server.
  */
 public final class TcpProxy implements AutoCloseable {
+
+    /** Ports the proxy picks from: below the ephemeral range, above the well-known services. */
+    private static final int FIRST_CHOSEN_PORT = 20_000;
+    private static final int CHOSEN_PORTS = 12_000;
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -27,15 +33,40 @@ public final class TcpProxy implements AutoCloseable {
         this.targetPort = targetPort;
     }
 
-    /** Starts listening: on a free port the first time, on the same port after {@link #cut()}. */
+    /**
+     * Starts listening: on a free port the first time, on the same port after {@link #cut()}. The first port is taken
+     * below Linux's ephemeral range (32768 and up), which the system hands to outgoing connections: while the proxy is
+     * cut, a client socket could otherwise be given its port and keep it from listening again.
+     */
     public TcpProxy start() throws IOException {
-        ServerSocket listening = new ServerSocket();
-        listening.setReuseAddress(true);
-        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        ServerSocket listening = port == 0 ? bindBelowEphemeralPorts() : bind(port);
         port = listening.getLocalPort();
         server = listening;
         Thread.ofVirtual().start(() -> accept(listening));
         return this;
+    }
+
+    private static ServerSocket bindBelowEphemeralPorts() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return bind(FIRST_CHOSEN_PORT + ThreadLocalRandom.current().nextInt(CHOSEN_PORTS));
+            } catch (BindException taken) {
+                // Another test or service has it; try another.
+            }
+        }
+        return bind(0);
+    }
+
+    private static ServerSocket bind(int port) throws IOException {
+        ServerSocket listening = new ServerSocket();
+        try {
+            listening.setReuseAddress(true);
+            listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return listening;
+        } catch (IOException e) {
+            listening.close();
+            throw e;
+        }
     }
 
     public int port() {
