@@ -9,9 +9,11 @@ import dev.pipestore.testing.audio.TestAudio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,12 +120,21 @@ class TruncatedUploadTest {
         assertThat(files(dir)).as("the spooled upload in %s", dir).isNotEmpty();
     }
 
+    /** The regular files under {@code dir}, read again when the server removes a directory while they are listed. */
     private static List<Path> files(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).toList();
+        while (true) {
+            if (!Files.exists(dir)) {
+                return List.of();
+            }
+            try (Stream<Path> paths = Files.walk(dir)) {
+                return paths.filter(Files::isRegularFile).toList();
+            } catch (NoSuchFileException e) {
+                // dir itself went between the check and the walk: look again
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            }
         }
     }
 
