@@ -73,11 +73,11 @@ public final class PipeStore implements AutoCloseable {
         this.catalog = Backends.metered(config, rawCatalog, meters);
         this.cache = Backends.metered(config, rawCache, meters);
         Clock clock = Clock.systemUTC();
-        this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
-                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, UploadMemory.ofBudget(config.uploadMemoryBytes()),
-                new IngestMeters(meters));
         Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
         this.results = new ResultServices(catalog, cache, ttl, clock);
+        this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
+                config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, UploadMemory.ofBudget(config.uploadMemoryBytes()),
+                new IngestMeters(meters), results::forgetAudioFile);
         this.search = new SearchService(catalog);
         this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock, config.keyCacheTtl());
         meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",
@@ -221,6 +221,7 @@ public final class PipeStore implements AutoCloseable {
 
     @Override
     public void close() {
+        results.flushInvalidations();
         try (meters; objects; catalog; cache) {
             // closes all four, even when one fails; the meters last, after the backends they read
         }

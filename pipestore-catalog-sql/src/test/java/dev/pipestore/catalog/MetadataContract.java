@@ -51,7 +51,8 @@ interface MetadataContract extends UsesCatalog {
     default void recordsBuiltFromCallerMadeNumbersEqualTheirReadBack() {
         ObjectNode metadata = Metadata.empty();
         metadata.put("score", 0.93).put("ratio", 0.1f).put("count", 7L).put("small", (short) 2)
-                .put("huge", new BigInteger("123456789012345678901234567890"));
+                .put("huge", new BigInteger("123456789012345678901234567890")).put("whole", 12345678.0)
+                .put("tiny", 1e-7).put("exponent", new BigDecimal("1E+2")).put("scaled", new BigDecimal("1.0e7"));
         metadata.putArray("segments").addObject().put("start", 0.0).put("end", 1.25).put("text", "hello");
         AudioFile file = catalog().audioFiles().insert(Samples.audio());
         Transcription built = new Transcription(UUID.randomUUID(), file.id(), "hello", "en", 0.9, at(1), "w",

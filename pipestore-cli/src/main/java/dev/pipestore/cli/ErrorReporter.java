@@ -25,8 +25,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
      * newline in a file name, a terminal escape) is written as {@code \\uXXXX}, never passed to the terminal.
      */
     static String line(String message) {
-        StringBuilder line = new StringBuilder("pipestore: ");
-        message.codePoints().forEach(c -> {
+        return "pipestore: " + printable(message);
+    }
+
+    /** {@code text} with each control character written as {@code \\uXXXX}: one line, nothing for the terminal to act on. */
+    static String printable(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 line.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
             } else {

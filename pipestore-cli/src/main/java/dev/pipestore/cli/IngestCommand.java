@@ -121,8 +121,9 @@ final class IngestCommand implements Callable<Integer> {
         return total;
     }
 
+    /** One line however odd the file's name: a newline or a terminal escape in it is written as an escape, as on stderr. */
     static String line(AudioFile file, Path source) {
-        return String.format(Locale.ROOT, "%s  %s  %s %.1fs %d bytes", file.id(), source, file.format(), file.durationPrecise(),
-                file.fileSize());
+        return ErrorReporter.printable(String.format(Locale.ROOT, "%s  %s  %s %.1fs %d bytes", file.id(), source, file.format(),
+                file.durationPrecise(), file.fileSize()));
     }
 }

@@ -4,6 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +40,24 @@ final class Progress {
 
     static Progress forFiles(int totalFiles, long totalBytes) {
         boolean worthIt = totalFiles >= MANY_FILES || totalBytes >= BIG_BYTES;
-        return new Progress(System.err, isTerminal() && worthIt, totalFiles, totalBytes);
+        return new Progress(System.err, isTerminal() && stderrIsTerminal() && worthIt, totalFiles, totalBytes);
+    }
+
+    /**
+     * The bar is drawn on stderr, which may be redirected while stdout is a terminal ({@code 2>log}); a log is no place
+     * for carriage returns. Linux names the terminal behind fd 2; elsewhere the console's word has to do.
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        if (!Files.exists(fd, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try {
+            String target = Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
+        }
     }
 
     /** From JDK 22 a console exists even when redirected and {@code isTerminal()} tells; on 21 it exists only on a terminal. */

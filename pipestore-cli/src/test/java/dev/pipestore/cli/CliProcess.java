@@ -43,6 +43,15 @@ final class CliProcess {
         return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), raw.stderr());
     }
 
+    /** As {@link #runOnTerminal}, with the command's stderr redirected to {@code stderr} while stdout stays the terminal. */
+    static Result runOnTerminalWithStderrTo(Path stderr, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        String shellCommand = String.join(" ", cliCommand(args).stream().map(CliProcess::shellQuoted).toList())
+                + " 2>" + shellQuoted(stderr.toString());
+        Raw raw = runRaw(env, List.of("script", "--quiet", "--return", "--command", shellCommand, "/dev/null"));
+        return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), Files.readString(stderr));
+    }
+
     private static String shellQuoted(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }

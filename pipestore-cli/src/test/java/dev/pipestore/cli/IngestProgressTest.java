@@ -69,6 +69,22 @@ class IngestProgressTest {
         assertThat(result.stdout().lines()).hasSize(5).allMatch(line -> line.matches(STORED_LINE));
     }
 
+    @Test
+    void noBarDrawnIntoARedirectedStderrAndOddNamesStayOneLine() throws Exception {
+        Path odd = Files.createDirectories(dir.resolve("line\nbreak"));
+        List<String> args = new ArrayList<>(List.of("ingest"));
+        for (int i = 0; i < 5; i++) {
+            args.add(Files.write(odd.resolve("h" + i + ".wav"), TestAudio.wav(0.5, 8000)).toString());
+        }
+
+        CliProcess.Result result = CliProcess.runOnTerminalWithStderrTo(dir.resolve("err.log"), env, args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stderr()).doesNotContain("\r").doesNotContain("files,");
+        assertThat(result.stdout().lines().filter(line -> !line.isBlank())).hasSize(5)
+                .allSatisfy(line -> assertThat(line).contains("line\\u000abreak"));
+    }
+
     /** What a terminal line finally shows: the text after its last carriage return. */
     private static String lastRedraw(String line) {
         return line.substring(line.lastIndexOf('\r') + 1);

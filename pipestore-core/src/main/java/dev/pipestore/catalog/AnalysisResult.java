@@ -41,7 +41,7 @@ public record AnalysisResult(
         if (result == null) {
             throw new InvalidInputException("result", "is required: any JSON value");
         }
-        result = Metadata.storedForm(result);
+        result = Metadata.storedForm("result", result);
         Fields.requireConfidence("confidence", confidence);
         Fields.requireMaxLength("model_version", modelVersion, 50);
     }

@@ -14,7 +14,8 @@ public final class Fields {
 
     /** Text of at most {@code max} characters that the catalog can store: see {@link #requireStorableText}. */
     static void requireMaxLength(String column, String value, int max) {
-        if (value != null && value.length() > max) {
+        // Databases count characters; an emoji is two UTF-16 units but one character.
+        if (value != null && value.length() > max && value.codePointCount(0, value.length()) > max) {
             throw new InvalidInputException(column, "longer than " + max + " characters");
         }
         requireStorableText(column, value);

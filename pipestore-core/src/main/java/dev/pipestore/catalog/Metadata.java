@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 /** The JSON metadata objects kept with records: parsing, size limit, and the one shared mapper. */
 public final class Metadata {
 
+    /** Most digits a number may have before, and after, its decimal point. */
+    static final int MAX_DIGITS = 1000;
     /** Deepest nesting of objects and arrays in a stored JSON value, the outermost counting as 1. */
     public static final int MAX_DEPTH = 31;
     /** Largest metadata object accepted, in UTF-8 bytes of its compact JSON form. */
@@ -63,12 +66,14 @@ public final class Metadata {
     }
 
     /**
-     * Parses {@code json} as a JSON object of at most {@value #MAX_BYTES} bytes.
+     * Parses {@code json} as a JSON object of at most {@value #MAX_BYTES} bytes in its compact form (spaces and line
+     * breaks of the given text do not count).
      *
      * @throws InvalidInputException naming {@code field} when it is not valid JSON, not an object, or too large
      */
     public static ObjectNode parseObject(String field, String json) {
-        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        // The limit is on the compact form; layout may add some, but not without bound, before anything is parsed.
+        if (json.length() > 4 * MAX_BYTES) {
             throw new InvalidInputException(field, "larger than " + MAX_BYTES + " bytes");
         }
         JsonNode node;
@@ -80,7 +85,7 @@ public final class Metadata {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(field, "must be a JSON object");
         }
-        return (ObjectNode) node;
+        return requireWithinLimit(field, (ObjectNode) node);
     }
 
     /** What is wrong with a user's JSON text, in words and with its place, without the Java types Jackson names. */
@@ -231,45 +236,63 @@ public final class Metadata {
         if (metadata == null) {
             return empty();
         }
-        return StoredValues.decoding() ? metadata : (ObjectNode) storedForm(metadata);
+        return StoredValues.decoding() ? metadata : (ObjectNode) storedForm("metadata", metadata);
     }
 
     /**
-     * A deep copy whose numbers are the nodes {@link #MAPPER} reads back from their JSON text: floating point as
-     * BigDecimal, integers as the smallest of int, long and BigInteger. A record built from nodes a caller made (a
-     * double from {@code ObjectNode.put}, a long) then equals the same record read back from the catalog or the cache.
-     * Costs what {@code deepCopy} costs: one walk, numbers rebuilt only when their kind differs.
+     * A deep copy whose numbers are the nodes every catalog gives back for them: a number with a fraction as BigDecimal
+     * (PostgreSQL keeps its digits, {@code 1.50} stays {@code 1.50}); a whole number, however written ({@code 1E+2},
+     * {@code 12345678.0}, a long), as the smallest of int, long and BigInteger, since PostgreSQL rewrites exponents
+     * and our writer sends whole decimals without a fraction. A record built from nodes a caller made then equals the
+     * same record read back from the catalog or the cache. One walk, as {@code deepCopy}.
+     *
+     * @throws InvalidInputException naming {@code field} for NaN or an infinity, which JSON cannot hold
      */
-    static JsonNode storedForm(JsonNode node) {
+    static JsonNode storedForm(String field, JsonNode node) {
         JsonNodeFactory nodes = MAPPER.getNodeFactory();
         return switch (node.getNodeType()) {
             case OBJECT -> {
                 ObjectNode copy = nodes.objectNode();
-                node.properties().forEach(member -> copy.set(member.getKey(), storedForm(member.getValue())));
+                node.properties().forEach(member -> copy.set(member.getKey(), storedForm(field, member.getValue())));
                 yield copy;
             }
             case ARRAY -> {
                 ArrayNode copy = nodes.arrayNode(node.size());
-                node.forEach(element -> copy.add(storedForm(element)));
+                node.forEach(element -> copy.add(storedForm(field, element)));
                 yield copy;
             }
-            case NUMBER -> storedNumber(node, nodes);
+            case NUMBER -> storedNumber(field, node, nodes);
             default -> node.deepCopy();
         };
     }
 
-    private static JsonNode storedNumber(JsonNode number, JsonNodeFactory nodes) {
-        if (number.isBigDecimal() || number.isInt()) {
+    private static JsonNode storedNumber(String field, JsonNode number, JsonNodeFactory nodes) {
+        if (number.isInt()) {
             return number;
         }
-        if (number.isFloatingPointNumber()) {
-            double value = number.doubleValue();
-            // NaN and infinities have no JSON text to read back; the writer's own handling of them stays in charge.
-            return Double.isFinite(value) ? nodes.numberNode(new BigDecimal(number.asText())) : number;
+        if (number.isIntegralNumber()) {
+            return wholeNumber(number.bigIntegerValue(), nodes);
         }
-        if (number.canConvertToInt()) {
-            return nodes.numberNode(number.intValue());
+        if (!number.isBigDecimal() && !Double.isFinite(number.doubleValue())) {
+            throw new InvalidInputException(field, "holds " + number.asText() + ", which is not a JSON number");
         }
-        return number.canConvertToLong() ? nodes.numberNode(number.longValue()) : nodes.numberNode(number.bigIntegerValue());
+        // A double's shortest decimal text, not its exact binary value: 0.1, not 0.1000000000000000055...
+        BigDecimal value = number.isBigDecimal() ? number.decimalValue() : new BigDecimal(number.asText());
+        if (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
+            // 1e100000000 is short text but a hundred million digits to write out, and more than any catalog keeps.
+            throw new InvalidInputException(field, "holds " + value + ", more than " + MAX_DIGITS
+                    + " digits before or after the point");
+        }
+        if (value.scale() <= 0) {
+            return wholeNumber(value.toBigIntegerExact(), nodes);
+        }
+        return number.isBigDecimal() ? number : nodes.numberNode(value);
+    }
+
+    private static JsonNode wholeNumber(BigInteger value, JsonNodeFactory nodes) {
+        if (value.bitLength() < Integer.SIZE) {
+            return nodes.numberNode(value.intValue());
+        }
+        return value.bitLength() < Long.SIZE ? nodes.numberNode(value.longValue()) : nodes.numberNode(value);
     }
 }

@@ -35,6 +35,16 @@ class MetadataLimitTest {
     }
 
     @Test
+    void theLimitCountsTheCompactFormNotTheLayoutOfTheGivenText() {
+        String compact = Metadata.toJson(objectOfBytes("a", Metadata.MAX_BYTES));
+        String spaced = compact.replace(":", " :  ").replace("{", "{\n    ");
+
+        assertThat(Metadata.parseObject("metadata", spaced)).isEqualTo(Metadata.parseObject("metadata", compact));
+        assertThatThrownBy(() -> Metadata.parseObject("metadata", " ".repeat(4 * Metadata.MAX_BYTES) + "{}"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void noMetadataIsWithinTheLimit() {
         assertThat(Metadata.requireWithinLimit("metadata", null)).isNull();
         assertThat(Metadata.checkedCopy("metadata", null)).isEqualTo(Metadata.empty());

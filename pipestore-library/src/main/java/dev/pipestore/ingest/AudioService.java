@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Audio files: ingest (probe, store the bytes, then the row), read, list, status changes and deletion.
@@ -46,9 +47,13 @@ public final class AudioService {
     private final AudioFiles audioFiles;
     private final AudioProbe probe = new AudioProbe();
 
-    AudioService(IngestContext context) {
+    /** Told each deleted audio file's id, so cached reads of it (its empty transcription lists) are dropped. */
+    private final Consumer<UUID> deleted;
+
+    AudioService(IngestContext context, Consumer<UUID> deleted) {
         this.context = context;
         this.audioFiles = context.catalog().audioFiles();
+        this.deleted = deleted;
     }
 
     /** The heap budget uploads share with text ingest, for tests to see it given back. */
@@ -151,6 +156,9 @@ public final class AudioService {
      * @throws ConflictException when the transition is not allowed or another caller changed the status first
      */
     public AudioFile updateStatus(UUID id, AudioStatus next, ObjectNode metadata, String holder) {
+        if (next == null) {
+            throw new InvalidInputException("status", "is required: the status to move the file to");
+        }
         ObjectNode checked = metadata == null ? null : UploadChecks.metadata(metadata);
         AudioFile current = get(id);
         if (current.status() == next) {
@@ -254,6 +262,7 @@ public final class AudioService {
         if (file.isEmpty() || !audioFiles.delete(id)) {
             return false;
         }
+        deleted.accept(id);
         context.removeOrphan(file.get().objectKey());
         return true;
     }

@@ -6,6 +6,8 @@ import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Builds the ingest services over one object store and catalog. */
 public final class IngestServices {
@@ -20,19 +22,20 @@ public final class IngestServices {
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes) {
         this(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
-                UploadMemory.ofBudget(StoreConfig.defaultUploadMemoryBytes()), IngestListener.NONE);
+                UploadMemory.ofBudget(StoreConfig.defaultUploadMemoryBytes()), IngestListener.NONE, id -> {});
     }
 
     /**
      * @param uploadMemory the heap uploads may hold instead of temporary files, shared by every ingest of these services
      * @param listener told how each audio and text ingest ended
+     * @param deletedAudio told the id of each audio file deleted, after its row is gone: to forget what was cached of it
      */
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
-            long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener) {
+            long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener, Consumer<UUID> deletedAudio) {
         SpooledUpload.deleteStale(tempDir, clock.instant());
         IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
                 uploadMemory, listener);
-        this.audio = new AudioService(context);
+        this.audio = new AudioService(context, deletedAudio);
         this.texts = new TextService(context);
         this.orphans = new Orphans(objects, catalog, clock);
     }

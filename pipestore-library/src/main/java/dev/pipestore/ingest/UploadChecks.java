@@ -22,9 +22,10 @@ final class UploadChecks {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "an upload needs the original file name");
         }
-        if (name.length() > MAX_NAME) {
+        if (name.length() > MAX_NAME && name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new InvalidInputException("name", "longer than " + MAX_NAME + " characters");
         }
+        Fields.requireStorableText("name", name);
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("name", "contains a control character: " + ObjectKeys.printable(name));
         }

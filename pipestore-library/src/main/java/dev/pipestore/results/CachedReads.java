@@ -125,6 +125,15 @@ final class CachedReads {
         }
     }
 
+    /** Retries every failed invalidation once, and says what may stay stale when the cache still cannot drop it. */
+    void flushInvalidations() {
+        unsure.removeIf(cache::delete);
+        if (!unsure.isEmpty() || isDistrusted()) {
+            LOG.warn("the cache could not drop {} entries written before a change; other readers may see them until they"
+                    + " expire, within {}", isDistrusted() ? "more than " + MAX_UNSURE : Integer.toString(unsure.size()), ttl);
+        }
+    }
+
     CacheStats stats() {
         return new CacheStats(hits.sum(), misses.sum(), 0);
     }

@@ -5,6 +5,7 @@ import dev.pipestore.cache.CacheStats;
 import dev.pipestore.catalog.Catalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 
 /** Builds the result services over one catalog and cache. */
 public final class ResultServices {
@@ -32,6 +33,19 @@ public final class ResultServices {
 
     public ResultService results() {
         return results;
+    }
+
+    /** Drops what is cached of a deleted audio file: the (empty) transcription lists a read may have cached. */
+    public void forgetAudioFile(UUID audioFileId) {
+        transcriptions.invalidateListsOf(audioFileId);
+    }
+
+    /**
+     * Retries, once, each cache invalidation that failed (the cache was down): before a short-lived process such as
+     * the CLI exits, which would otherwise leave the cached lists stale for their whole time to live.
+     */
+    public void flushInvalidations() {
+        reads.flushInvalidations();
     }
 
     /** Hits and misses of cached transcription and translation reads. */

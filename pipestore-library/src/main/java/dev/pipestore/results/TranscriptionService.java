@@ -230,7 +230,7 @@ public final class TranscriptionService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void invalidateListsOf(UUID audioFileId) {
+    void invalidateListsOf(UUID audioFileId) {
         reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.firstTranscriptionPageOf(audioFileId),
                 CacheKeys.latestTranscriptionsOf(audioFileId));
     }

@@ -92,6 +92,30 @@ class AudioIngestTest {
     }
 
     @Test
+    void aNameWithHalfASurrogatePairIsRefusedBeforeAnythingIsStoredAndEmojiCountAsOneCharacter() {
+        byte[] wav = TestAudio.wav(1, 8000);
+
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("x\ud800.wav")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream("hi".getBytes(StandardCharsets.UTF_8)),
+                TextUpload.named("x\udc00.txt"))).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("name"));
+        assertNothingStored();
+
+        String emoji = "\ud83d\ude00".repeat(UploadChecks.MAX_NAME - 4) + ".wav";
+        assertThat(store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named(emoji)).originalName()).isEqualTo(emoji);
+    }
+
+    @Test
+    void aMissingStatusIsRefusedByName() {
+        AudioFile file = store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(1, 8000)), AudioUpload.named("s.wav"));
+
+        assertThatThrownBy(() -> store.audio().updateStatus(file.id(), null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("status"));
+        assertThat(store.audio().get(file.id())).isEqualTo(file);
+    }
+
+    @Test
     void refusesZeroByteFileWithoutStoringAnything() {
         assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(new byte[0]), AudioUpload.named("empty.wav")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("zero-byte");

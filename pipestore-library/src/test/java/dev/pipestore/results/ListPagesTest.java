@@ -78,6 +78,21 @@ class ListPagesTest extends OnPostgresAndRedis {
     }
 
     @Test
+    void deletingAnAudioFileDropsItsCachedEmptyLists() {
+        AudioFile doomed = ingest("doomed.wav");
+        assertThat(store.transcriptions().listForAudioFile(doomed.id(), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(store.transcriptions().listForAudioFile(doomed.id())).isEmpty();
+        assertThat(store.transcriptions().latestPerModelVersion(doomed.id())).isEmpty();
+
+        assertThat(store.audio().delete(doomed.id())).isTrue();
+
+        assertThatThrownBy(() -> store.transcriptions().listForAudioFile(doomed.id(), PageRequest.firstPage()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.transcriptions().listForAudioFile(doomed.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.transcriptions().latestPerModelVersion(doomed.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aPageOfSomethingMissingIsNotFound() {
         UUID missing = UUID.randomUUID();
 
