@@ -177,37 +177,69 @@ public final class Metadata {
         if (json == null) {
             return;
         }
+        for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+            int backslashes = 0;
+            for (int i = at - 1; i >= 0 && json.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 0) {
+                throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not store");
+            }
+        }
+        // Cheap scans first: few brackets cannot nest deep, and most text holds no surrogate at all.
+        if (brackets(json) > MAX_DEPTH && depth(json) > MAX_DEPTH) {
+            throw new InvalidInputException(field, "nests objects and arrays deeper than " + MAX_DEPTH
+                    + " levels, more than every catalog stores (MariaDB's JSON stops there)");
+        }
+        if (hasSurrogate(json) && Fields.unpairedSurrogate(json) >= 0) {
+            throw new InvalidInputException(field, "holds half of a UTF-16 surrogate pair, which is not text; send whole"
+                    + " characters");
+        }
+    }
+
+    /** How many '{' and '[' the text holds, counting no further than one past {@link #MAX_DEPTH}. */
+    private static int brackets(String json) {
+        int count = 0;
+        for (int at = json.indexOf('{'); at >= 0 && count <= MAX_DEPTH; at = json.indexOf('{', at + 1)) {
+            count++;
+        }
+        for (int at = json.indexOf('['); at >= 0 && count <= MAX_DEPTH; at = json.indexOf('[', at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The deepest nesting of objects and arrays in compact JSON text, brackets inside strings not counted. */
+    private static int depth(String json) {
         int depth = 0;
+        int deepest = 0;
         boolean inString = false;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
             if (inString) {
                 if (c == '\\') {
-                    if (json.startsWith("u0000", i + 1)) {
-                        throw new InvalidInputException(field, "contains the NUL character U+0000, which the catalog does not"
-                                + " store");
-                    }
                     i++;
                 } else if (c == '"') {
                     inString = false;
-                } else if (Character.isSurrogate(c)) {
-                    if (!Character.isHighSurrogate(c) || i + 1 == json.length() || !Character.isLowSurrogate(json.charAt(i + 1))) {
-                        throw new InvalidInputException(field, "holds half of a UTF-16 surrogate pair, which is not text;"
-                                + " send whole characters");
-                    }
-                    i++;
                 }
             } else if (c == '"') {
                 inString = true;
             } else if (c == '{' || c == '[') {
-                if (++depth > MAX_DEPTH) {
-                    throw new InvalidInputException(field, "nests objects and arrays deeper than " + MAX_DEPTH
-                            + " levels, more than every catalog stores (MariaDB's JSON stops there)");
-                }
+                deepest = Math.max(deepest, ++depth);
             } else if (c == '}' || c == ']') {
                 depth--;
             }
         }
+        return deepest;
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -277,7 +309,7 @@ public final class Metadata {
             throw new InvalidInputException(field, "holds " + number.asText() + ", which is not a JSON number");
         }
         // A double's shortest decimal text, not its exact binary value: 0.1, not 0.1000000000000000055...
-        BigDecimal value = number.isBigDecimal() ? number.decimalValue() : new BigDecimal(number.asText());
+        BigDecimal value = number.isBigDecimal() ? number.decimalValue() : shortestDecimal(number.doubleValue());
         if (value.precision() - value.scale() > MAX_DIGITS || value.scale() > MAX_DIGITS) {
             // 1e100000000 is short text but a hundred million digits to write out, and more than any catalog keeps.
             throw new InvalidInputException(field, "holds " + value + ", more than " + MAX_DIGITS
@@ -287,6 +319,25 @@ public final class Metadata {
             return wholeNumber(value.toBigIntegerExact(), nodes);
         }
         return number.isBigDecimal() ? number : nodes.numberNode(value);
+    }
+
+    /**
+     * What {@code new BigDecimal(Double.toString(value))} gives, without formatting and parsing text for the common
+     * case: a value in Double.toString's plain range whose shortest decimal has at most six fraction digits.
+     */
+    static BigDecimal shortestDecimal(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            double power = 10;
+            for (int scale = 1; scale <= 6; scale++, power *= 10) {
+                long unscaled = Math.round(value * power);
+                // Division by a power of ten is correctly rounded, so this says the decimal reads back as value.
+                if (unscaled / power == value) {
+                    return BigDecimal.valueOf(unscaled, scale);
+                }
+            }
+        }
+        return new BigDecimal(Double.toString(value));
     }
 
     private static JsonNode wholeNumber(BigInteger value, JsonNodeFactory nodes) {

@@ -41,6 +41,25 @@ class JsonNumbersTest {
                 .hasMessageContaining("digits");
     }
 
+    @Test
+    void theFastDecimalOfADoubleIsTheOneItsTextGives() {
+        java.util.Random random = new java.util.Random(20261206);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> Math.round(random.nextDouble() * 1e6) / 1e3;
+                case 1 -> Math.round(random.nextGaussian() * 1e4) / 100.0;
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(20) - 8);
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (Double.isFinite(value)) {
+                assertThat(Metadata.shortestDecimal(value)).as("%s", value).isEqualTo(new BigDecimal(Double.toString(value)));
+            }
+        }
+        for (double value : new double[] {0.0, -0.0, 1.0, 0.1, 0.29, 100.0, 1e-3, 9_999_999.999999, 1e7, 0.001, -2.5}) {
+            assertThat(Metadata.shortestDecimal(value)).as("%s", value).isEqualTo(new BigDecimal(Double.toString(value)));
+        }
+    }
+
     private static Transcription transcription(ObjectNode metadata) {
         return new Transcription(UUID.randomUUID(), UUID.randomUUID(), "x", "en", null, T, null, metadata, T, null);
     }
