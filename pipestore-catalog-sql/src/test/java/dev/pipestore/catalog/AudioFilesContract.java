@@ -124,6 +124,23 @@ interface AudioFilesContract extends UsesCatalog {
     }
 
     @Test
+    default void aFileWithoutAKeyCanClaimOneOnceAndNotAnothersKey() {
+        AudioFile keyless = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), null).withUploadedBy("key-a"));
+        AudioFile keyed = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), "taken").withUploadedBy("key-a"));
+
+        assertThat(catalog().audioFiles().claimIdempotencyKey(keyless.id(), "k-1")).get()
+                .extracting(AudioFile::idempotencyKey).isEqualTo("k-1");
+        assertThat(catalog().audioFiles().findByIdempotencyKey("key-a", "k-1")).get().extracting(AudioFile::id)
+                .isEqualTo(keyless.id());
+        assertThat(catalog().audioFiles().claimIdempotencyKey(keyless.id(), "k-2")).get()
+                .as("a file keeps its first key").extracting(AudioFile::idempotencyKey).isEqualTo("k-1");
+        AudioFile another = catalog().audioFiles().insert(Samples.withIdempotencyKey(Samples.audio(), null).withUploadedBy("key-a"));
+        assertThatThrownBy(() -> catalog().audioFiles().claimIdempotencyKey(another.id(), keyed.idempotencyKey()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(catalog().audioFiles().claimIdempotencyKey(UUID.randomUUID(), "k-3")).isEmpty();
+    }
+
+    @Test
     default void findBySha256ReturnsTheUploadersOldestFileWithThatContent() {
         String sha = Samples.sha256();
         AudioFile newer = Samples.withSha256(Samples.audio(at(20)), sha).withUploadedBy("key-a");

@@ -39,6 +39,15 @@ public interface AudioFiles {
      */
     Optional<AudioFile> findBySha256(String uploadedBy, String contentSha256);
 
+    /**
+     * Gives the file {@code idempotencyKey} when it has none, so that a retry of an upload answered by content-hash
+     * dedupe finds it under the key as well; keys stay unique per uploader.
+     *
+     * @return the file as stored now: with the key, or unchanged when it had a key already or no longer exists
+     * @throws dev.pipestore.ConflictException when another file of the uploader holds the key
+     */
+    Optional<AudioFile> claimIdempotencyKey(UUID id, String idempotencyKey);
+
     /** Newest first, by keyset pagination on ({@code created_at}, {@code id}). */
     Page<AudioFile> list(AudioFileQuery query, PageRequest page);
 

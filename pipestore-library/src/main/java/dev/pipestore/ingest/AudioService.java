@@ -274,7 +274,15 @@ public final class AudioService {
                 return Optional.of(requireSameUpload(earlier.get(), sha256, upload));
             }
         }
-        return upload.dedupeByContent() ? audioFiles.findBySha256(upload.uploadedBy(), sha256) : Optional.empty();
+        if (!upload.dedupeByContent()) {
+            return Optional.empty();
+        }
+        Optional<AudioFile> same = audioFiles.findBySha256(upload.uploadedBy(), sha256);
+        if (same.isPresent() && upload.idempotencyKey() != null) {
+            // The key now names the file that answered, so another upload under it is a conflict, not a new file.
+            return audioFiles.claimIdempotencyKey(same.get().id(), upload.idempotencyKey());
+        }
+        return same;
     }
 
     private AudioFile store(SpooledUpload spooled, AudioInfo info, AudioUpload upload) {

@@ -250,6 +250,25 @@ class AudioIngestTest {
     }
 
     @Test
+    void aKeyedUploadAnsweredByDedupeKeepsItsKeySoItsRetryIsAnsweredAlikeAndOtherContentIsAConflict() {
+        byte[] wav = TestAudio.wav(1, 8000);
+        AudioFile first = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("a.wav"));
+
+        AudioFile deduped = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("a.wav").deduplicatingByContent().withIdempotencyKey("dk"));
+        assertThatThrownBy(() -> store.audio().ingest(new ByteArrayInputStream(TestAudio.wav(2, 8000)),
+                AudioUpload.named("other.wav").deduplicatingByContent().withIdempotencyKey("dk")))
+                .isInstanceOf(ConflictException.class);
+        AudioFile retried = store.audio().ingest(new ByteArrayInputStream(wav),
+                AudioUpload.named("a.wav").deduplicatingByContent().withIdempotencyKey("dk"));
+
+        assertThat(deduped.id()).isEqualTo(first.id());
+        assertThat(retried).isEqualTo(deduped);
+        assertThat(deduped.idempotencyKey()).isEqualTo("dk");
+        assertThat(allFiles()).hasSize(1);
+    }
+
+    @Test
     void contentDedupeStaysWithinOneUploader() {
         byte[] wav = TestAudio.wav(1, 8000);
         AudioFile alices = store.audio().ingest(new ByteArrayInputStream(wav), AudioUpload.named("a.wav").withUploadedBy("alice"));

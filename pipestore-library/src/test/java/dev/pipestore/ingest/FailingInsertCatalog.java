@@ -54,6 +54,11 @@ final class FailingInsertCatalog implements Catalog {
             }
 
             @Override
+            public Optional<AudioFile> claimIdempotencyKey(UUID id, String key) {
+                return real.claimIdempotencyKey(id, key);
+            }
+
+            @Override
             public Optional<AudioFile> findByObjectKey(String objectKey) {
                 return real.findByObjectKey(objectKey);
             }

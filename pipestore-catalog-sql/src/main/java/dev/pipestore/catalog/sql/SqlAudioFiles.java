@@ -102,6 +102,23 @@ final class SqlAudioFiles implements AudioFiles {
     }
 
     @Override
+    public Optional<AudioFile> claimIdempotencyKey(UUID id, String idempotencyKey) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        try {
+            database.run("give audio file " + id + " an idempotency key", c -> database.update(c,
+                    "UPDATE " + TABLE + " SET idempotency_key = ? WHERE id = ? AND idempotency_key IS NULL",
+                    b -> b.text(idempotencyKey).uuid(id)));
+        } catch (ConstraintViolation e) {
+            if (e.isUnique()) {
+                throw new ConflictException("idempotency key '" + idempotencyKey + "' is already used by another audio file", e);
+            }
+            throw e;
+        }
+        return find(id);
+    }
+
+    @Override
     public Page<AudioFile> list(AudioFileQuery query, PageRequest page) {
         return new KeysetQuery(TABLE, COLUMNS)
                 .equal("status", query.status())
