@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -131,16 +132,25 @@ final class IdempotentWrites {
         }
     }
 
-    /** The key strings of the items at {@code positions}, {@code null} where an item has none: what the catalog stores. */
-    static List<String> valuesAt(List<IdempotencyKey> keys, List<Integer> positions) {
-        return positions.stream().map(i -> keys.get(i) == null ? null : keys.get(i).value()).toList();
+    /**
+     * The {@code insertAt} of {@link #onceEach} for a catalog batch insert: the candidates at the given positions with
+     * their key strings, and a refusal of row {@code j} of that partial batch, which the catalog names
+     * {@code rows[j].column}, renamed to the item it came from: {@code items[positions[j]].column}.
+     */
+    static <T> Consumer<List<Integer>> insertingAt(List<T> candidates, List<IdempotencyKey> keys,
+            BiConsumer<List<T>, List<String>> insertBatch, String rows, String items) {
+        return positions -> {
+            try {
+                insertBatch.accept(positions.stream().map(candidates::get).toList(),
+                        positions.stream().map(i -> keys.get(i) == null ? null : keys.get(i).value()).toList());
+            } catch (InvalidInputException e) {
+                throw renumbered(e, rows, items, positions);
+            }
+        };
     }
 
-    /**
-     * A refusal of row {@code j} of a partial batch, which the catalog names {@code rows[j].column}, renamed to the
-     * item it came from: {@code list[positions[j]].column}.
-     */
-    static InvalidInputException renumbered(InvalidInputException e, String rows, String list, List<Integer> positions) {
+    private static InvalidInputException renumbered(InvalidInputException e, String rows, String list,
+            List<Integer> positions) {
         String prefix = rows + "[";
         int close = e.field().indexOf(']');
         if (!e.field().startsWith(prefix) || close < 0) {

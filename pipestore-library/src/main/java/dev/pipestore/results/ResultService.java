@@ -74,17 +74,9 @@ public final class ResultService {
         }
         List<IdempotencyKey> keys = IdempotentWrites.checkedKeys(requests.stream().map(NewAnalysisResult::idempotencyKey).toList(),
                 i -> results.get(i).audioFileId(), BATCH);
-        return List.copyOf(IdempotentWrites.onceEach(results, keys, positions -> insertBatch(results, keys, positions),
+        return List.copyOf(IdempotentWrites.onceEach(results, keys,
+                IdempotentWrites.insertingAt(results, keys, catalog.analysisResults()::insertBatch, BATCH, BATCH),
                 catalog.analysisResults()::findByIdempotencyKeys, ResultService::sameRequest));
-    }
-
-    private void insertBatch(List<AnalysisResult> results, List<IdempotencyKey> keys, List<Integer> positions) {
-        try {
-            catalog.analysisResults().insertBatch(positions.stream().map(results::get).toList(),
-                    IdempotentWrites.valuesAt(keys, positions));
-        } catch (InvalidInputException e) {
-            throw IdempotentWrites.renumbered(e, BATCH, BATCH, positions);
-        }
     }
 
     /** A retry asks for the same result when all it sent is equal, numbers in its result compared by value. */

@@ -145,7 +145,8 @@ public final class TranscriptionService {
         boolean keyed = keys.stream().anyMatch(Objects::nonNull);
         List<Transcription> answers;
         try {
-            answers = IdempotentWrites.onceEach(transcriptions, keys, positions -> insertBatch(transcriptions, keys, positions),
+            answers = IdempotentWrites.onceEach(transcriptions, keys, IdempotentWrites.insertingAt(transcriptions, keys,
+                    catalog.transcriptions()::insertBatch, CATALOG_ROWS, "items"),
                     catalog.transcriptions()::findByIdempotencyKeys, TranscriptionService::sameRequest);
         } catch (RuntimeException e) {
             if (keyed) {
@@ -156,15 +157,6 @@ public final class TranscriptionService {
         }
         audioFiles.keySet().forEach(this::invalidateListsOf);
         return List.copyOf(answers);
-    }
-
-    private void insertBatch(List<Transcription> transcriptions, List<IdempotencyKey> keys, List<Integer> positions) {
-        try {
-            catalog.transcriptions().insertBatch(positions.stream().map(transcriptions::get).toList(),
-                    IdempotentWrites.valuesAt(keys, positions));
-        } catch (InvalidInputException e) {
-            throw IdempotentWrites.renumbered(e, CATALOG_ROWS, "items", positions);
-        }
     }
 
     /** The transcription, through the cache, or empty when there is none. */
