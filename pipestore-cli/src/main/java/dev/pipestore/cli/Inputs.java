@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.TimeBounds;
+import dev.pipestore.ingest.LocalFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -56,7 +57,7 @@ final class Inputs {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(option, file + " does not exist");
+            throw new InvalidInputException(option, LocalFiles.doesNotExist(file));
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(option, file + " is not UTF-8 text");
         } catch (IOException e) {

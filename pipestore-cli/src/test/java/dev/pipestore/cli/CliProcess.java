@@ -52,6 +52,18 @@ final class CliProcess {
         return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), Files.readString(stderr));
     }
 
+    /**
+     * Runs the CLI from bash with {@code shellWords} after {@code args}, unquoted: for arguments Java cannot pass, such
+     * as a file name that is not valid UTF-8 ({@code "$(printf '\\377').wav"}).
+     */
+    static Result runInShell(Map<String, String> env, String shellWords, String... args)
+            throws IOException, InterruptedException {
+        String shellCommand = String.join(" ", cliCommand(args).stream().map(CliProcess::shellQuoted).toList()) + " "
+                + shellWords;
+        Raw raw = runRaw(env, List.of("bash", "-c", shellCommand));
+        return new Result(raw.exitCode(), new String(raw.stdout(), StandardCharsets.UTF_8), raw.stderr());
+    }
+
     private static String shellQuoted(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }

@@ -98,6 +98,23 @@ class DataCommandsTest {
     }
 
     @Test
+    void languagesWithoutATwoLetterCodeAreStoredAndThreeLetterCodesOfOthersAreFoundUnderTheirTwoLetterTag()
+            throws Exception {
+        Path cantonese = write("cantonese.wav", TestAudio.wav(1, 8000));
+        Path english = write("english.wav", TestAudio.wav(1.5, 8000));
+
+        JsonNode yue = json(run("ingest", cantonese.toString(), "--language", "zh-yue-HK", "--json"));
+        JsonNode eng = json(run("ingest", english.toString(), "--language", "eng", "--json"));
+
+        assertThat(yue.get("language").asText()).isEqualTo("yue-HK");
+        assertThat(eng.get("language").asText()).isEqualTo("en");
+        assertThat(json(run("ls", "--language", "en", "--json")).get("items")).extracting(item -> item.get("id"))
+                .containsExactly(eng.get("id"));
+        assertThat(json(run("ls", "--language", "yue-hk", "--json")).get("items")).extracting(item -> item.get("id"))
+                .containsExactly(yue.get("id"));
+    }
+
+    @Test
     void badInputGetsOneClearLineAndExitCodeOne() throws Exception {
         Path file = write("a.wav", TestAudio.wav(1, 8000));
 
@@ -110,6 +127,8 @@ class DataCommandsTest {
         assertFailure(run("ingest", file.toString(), file.toString(), "--idempotency-key", "k".repeat(200)),
                 "--idempotency-key: with 2 files, file n is stored under K:n, so K may have at most 198 characters");
         assertFailure(run("ingest", file.toString(), "--language", "klingon-xx"), "--language");
+        assertFailure(run("ingest", file.toString(), "--language", "en-JX"),
+                "--language: 'en-JX' has the region subtag 'JX', which the IANA language subtag registry does not list");
         assertFailure(run("get", "not-an-id"), "not an id");
         assertFailure(run("get", UUID.randomUUID().toString()), "not found");
         assertFailure(run("cat", UUID.randomUUID().toString()), "not found");
@@ -229,6 +248,22 @@ class DataCommandsTest {
 
         assertThat(record.get("original_name").asText()).isEqualTo("\u00e7a\u011fr\u0131.wav");
         assertThat(CliProcess.runBinary(utf8, "cat", record.get("id").asText())).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsReportedAsSuchNotAsMissing() throws Exception {
+        Path file = write("latin.wav", TestAudio.wav(1, 8000));
+        String latin1Name = "\"" + file.getParent() + "/$(printf 'caf\\351').wav\"";
+        assertThat(new ProcessBuilder("bash", "-c", "cp '" + file + "' " + latin1Name).start().waitFor()).isZero();
+        Map<String, String> utf8 = new java.util.HashMap<>(env);
+        utf8.put("LC_ALL", "C.UTF-8");
+
+        CliProcess.Result result = CliProcess.runInShell(utf8, latin1Name, "ingest");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("caf\uFFFD.wav cannot be opened: its name is not valid UTF-8")
+                .doesNotContain("does not exist");
+        assertThat(json(run("ls", "--json")).get("items")).isEmpty();
     }
 
     @Test

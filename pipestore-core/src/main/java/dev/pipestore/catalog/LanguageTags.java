@@ -1,20 +1,42 @@
 package dev.pipestore.catalog;
 
 import dev.pipestore.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Checks BCP 47 language tags ({@code en}, {@code en-US}, {@code zh-Hant-TW}) against the ISO 639 languages Java knows. */
+/**
+ * Checks BCP 47 language tags ({@code en}, {@code en-US}, {@code yue-Hant-HK}) and stores them in canonical form.
+ *
+ * <p>A tag is accepted when it is well formed and each of its language, script, region and variant subtags is in the
+ * IANA Language Subtag Registry (a copy ships as {@code language-subtags.txt}, made by
+ * {@code scripts/language-subtags}). Canonical form is RFC 5646's: case by subtag kind ({@code EN-latn-us} becomes
+ * {@code en-Latn-US}), extended-language and grandfathered forms replaced ({@code zh-yue} becomes {@code yue}), and
+ * deprecated subtags replaced by their preferred value ({@code iw} becomes {@code he}). Pipelines that emit ISO 639-2
+ * codes ({@code eng}, {@code deu}, {@code ger}) get the two-letter code BCP 47 uses for those languages, so one
+ * language is stored under one tag and a filter on {@code en} finds it.
+ */
 public final class LanguageTags {
 
     /** The longest tag stored. */
     public static final int MAX_LENGTH = 35;
 
-    private static final Set<String> TWO_LETTER = Set.of(Locale.getISOLanguages());
-    private static final Set<String> THREE_LETTER = threeLetterLanguages();
+    private static final String TABLE = "language-subtags.txt";
+
+    private static final Map<Character, String> KIND_NAMES =
+            Map.of('l', "language", 's', "script", 'r', "region", 'v', "variant");
+
+    /** Subtag (lower case) to the subtag it is stored as (lower case), per kind. */
+    private static final Map<Character, Map<String, String>> SUBTAGS = readTable();
 
     /** How many accepted tags {@link #CANONICAL} remembers; a store sees a handful, so this bounds only abuse. */
     static final int REMEMBERED = 1024;
@@ -28,9 +50,10 @@ public final class LanguageTags {
     private LanguageTags() {}
 
     /**
-     * Returns the canonical form of {@code tag} ({@code EN-us} becomes {@code en-US}), or {@code null} for null.
+     * Returns the canonical form of {@code tag} ({@code EN-us} becomes {@code en-US}, {@code eng} becomes
+     * {@code en}), or {@code null} for null.
      *
-     * @throws InvalidInputException naming {@code field} when the tag is malformed or its language is unknown
+     * @throws InvalidInputException naming {@code field} when the tag is malformed or a subtag is not registered
      */
     public static String normaliseOrNull(String field, String tag) {
         if (tag == null) {
@@ -47,7 +70,24 @@ public final class LanguageTags {
         return canonical;
     }
 
+    /**
+     * Returns the canonical form of a tag stored by an earlier version, which checked only the language: script, region
+     * and variant subtags the registry does not list are left out ({@code en-JX} becomes {@code en}). Returns
+     * {@code null} when the tag is malformed or its language is unknown, which no version accepted.
+     */
+    public static String registeredPartOrNull(String tag) {
+        try {
+            return parse("language", tag, true);
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
     private static String parse(String field, String tag) {
+        return parse(field, tag, false);
+    }
+
+    private static String parse(String field, String tag, boolean dropUnregistered) {
         if (tag.isBlank() || tag.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag");
         }
@@ -57,23 +97,64 @@ public final class LanguageTags {
         } catch (IllformedLocaleException e) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: " + e.getMessage(), e);
         }
-        String language = locale.getLanguage();
-        if (!TWO_LETTER.contains(language) && !THREE_LETTER.contains(language)) {
-            throw new InvalidInputException(field, "'" + tag + "' names no known ISO 639 language");
-        }
-        return locale.toLanguageTag();
-    }
-
-    private static Set<String> threeLetterLanguages() {
-        // Locale only lists ISO 639 codes through ISO 3166 look-alikes; ask each 2-letter language for its 3-letter form.
-        var result = new java.util.HashSet<String>();
-        for (String two : Locale.getISOLanguages()) {
-            try {
-                result.add(Locale.of(two).getISO3Language());
-            } catch (java.util.MissingResourceException e) {
-                // no 3-letter form: the 2-letter one covers it
+        var subtags = new Subtags(field, tag);
+        // Locale reads "und" as no language, and a private-use tag (x-...) has none either; both are valid as they are.
+        String language = locale.getLanguage().isEmpty() ? "" : subtags.registered('l', locale.getLanguage(), false);
+        String script = subtags.registered('s', locale.getScript(), dropUnregistered);
+        String region = subtags.registered('r', locale.getCountry(), dropUnregistered);
+        var variants = new StringJoiner("-");
+        for (String variant : locale.getVariant().split("_")) {
+            String stored = subtags.registered('v', variant, dropUnregistered);
+            if (!stored.isEmpty()) {
+                variants.add(stored);
             }
         }
-        return Set.copyOf(result);
+        return new Locale.Builder().setLocale(locale).setLanguage(language).setScript(script).setRegion(region)
+                .setVariant(variants.toString()).build().toLanguageTag();
+    }
+
+    /** Looks the subtags of one tag up, naming the tag when one is not registered. */
+    private record Subtags(String field, String tag) {
+
+        /** The subtag as stored; "" for "" and, when {@code drop}, for a subtag the registry does not list. */
+        String registered(char kind, String subtag, boolean drop) {
+            if (subtag.isEmpty()) {
+                return "";
+            }
+            String stored = SUBTAGS.get(kind).get(subtag.toLowerCase(Locale.ROOT));
+            if (stored != null) {
+                return stored;
+            }
+            if (drop) {
+                return "";
+            }
+            throw new InvalidInputException(field, "'" + tag + "' has the " + KIND_NAMES.get(kind) + " subtag '"
+                    + subtag + "', which the IANA language subtag registry does not list");
+        }
+    }
+
+    private static Map<Character, Map<String, String>> readTable() {
+        Map<Character, Map<String, String>> table = new HashMap<>();
+        for (char kind : new char[] {'l', 's', 'r', 'v'}) {
+            table.put(kind, new HashMap<>());
+        }
+        var resource = LanguageTags.class.getResourceAsStream(TABLE);
+        if (resource == null) {
+            throw new IllegalStateException(TABLE + " is missing from the class path beside " + LanguageTags.class);
+        }
+        try (var lines = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split(" ");
+                table.get(line.charAt(0)).put(parts[1], parts.length > 2 ? parts[2] : parts[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TABLE, e);
+        }
+        table.replaceAll((kind, subtags) -> Map.copyOf(subtags));
+        return Map.copyOf(table);
     }
 }

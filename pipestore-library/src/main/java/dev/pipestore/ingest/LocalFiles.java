@@ -21,11 +21,24 @@ public final class LocalFiles {
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file", file + " does not exist", e);
+            throw new InvalidInputException("file", doesNotExist(file), e);
         } catch (AccessDeniedException e) {
             throw new InvalidInputException("file", file + " is not readable", e);
         } catch (IOException e) {
             throw new InvalidInputException("file", file + " cannot be opened: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Says that {@code file} does not exist, and why when its name was not valid UTF-8: the JVM decodes such a name
+     * with U+FFFD in place of the bytes it cannot read, so no file of that name can be found or opened.
+     */
+    public static String doesNotExist(Path file) {
+        String name = file.toString();
+        if (name.indexOf('\uFFFD') < 0) {
+            return name + " does not exist";
+        }
+        return name + " cannot be opened: its name is not valid UTF-8 (the bytes shown as \uFFFD), which Java cannot"
+                + " name under this UTF-8 locale; rename it to UTF-8";
     }
 }

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
-/** Applies the dialect's Flyway migrations ({@code db/migration/<dialect>}) to the catalog database. */
+/**
+ * Applies the dialect's Flyway migrations ({@code db/migration/<dialect>}), and the Java ones every dialect shares, to
+ * the catalog database.
+ */
 final class Migrations {
 
     private Migrations() {}
@@ -16,6 +19,7 @@ final class Migrations {
                 .dataSource(database.pool())
                 .locations("classpath:db/migration/" + database.dialect().migrationFolder())
                 .failOnMissingLocations(true)
+                .javaMigrations(new CanonicalLanguageTagsMigration())
                 // Our scripts contain no placeholders; replacing ${...} could only corrupt literal text.
                 .placeholderReplacement(false)
                 .load();

@@ -6,6 +6,8 @@ import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.SearchHit;
+import dev.pipestore.catalog.SearchQuery;
 import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.testing.sql.MariaDbDatabaseExtension;
 import dev.pipestore.testing.sql.PostgresDatabaseExtension;
@@ -100,6 +102,50 @@ class DataMigrationTest {
                 assertThat(catalog.analysisResults().get(onTranscription).audioFileId()).isEqualTo(audio);
                 assertThat(catalog.analysisResults().get(onTranscription).transcriptionId()).isEqualTo(transcription);
                 assertThat(catalog.analysisResults().get(onAudio).transcriptionId()).isNull();
+            }
+        }
+
+        /**
+         * Version 11: tags stored before canonical language tags ({@code eng}, {@code zh-yue}) are rewritten, so filters
+         * and search find them under the tag a new row gets; a region the registry does not list, which no longer
+         * passes, is dropped so the row stays readable.
+         */
+        @Test
+        void storedLanguageTagsBecomeCanonical() throws SQLException {
+            SqlCatalogSettings settings = settings();
+            Flyway.configure(getClass().getClassLoader()).dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations("classpath:db/migration/" + folder()).target("10").load().migrate();
+            UUID english = UUID.randomUUID();
+            UUID cantonese = UUID.randomUUID();
+            UUID odd = UUID.randomUUID();
+            UUID transcription = UUID.randomUUID();
+            UUID translation = UUID.randomUUID();
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                    Statement statement = connection.createStatement()) {
+                insertAudio(statement, english, null);
+                insertAudio(statement, cantonese, null);
+                insertAudio(statement, odd, null);
+                statement.executeUpdate("UPDATE audio_files SET language = 'eng-US' WHERE id = '" + english + "'");
+                statement.executeUpdate("UPDATE audio_files SET language = 'zh-yue' WHERE id = '" + cantonese + "'");
+                statement.executeUpdate("UPDATE audio_files SET language = 'de-JX' WHERE id = '" + odd + "'");
+                statement.executeUpdate("INSERT INTO transcriptions (id, audio_file_id, content, language) VALUES ('"
+                        + transcription + "', '" + english + "', 'running late', 'eng')");
+                statement.executeUpdate("INSERT INTO translations (id, transcription_id, content, source_language,"
+                        + " target_language) VALUES ('" + translation + "', '" + transcription + "', 'hallo', 'eng', 'ger')");
+            }
+
+            try (SqlCatalog catalog = SqlCatalog.open(settings, true)) {
+                assertThat(catalog.audioFiles().get(english).language()).isEqualTo("en-US");
+                assertThat(catalog.audioFiles().get(cantonese).language()).isEqualTo("yue");
+                assertThat(catalog.audioFiles().get(odd).language()).isEqualTo("de");
+                assertThat(catalog.transcriptions().get(transcription).language()).isEqualTo("en");
+                assertThat(catalog.translations().get(translation).sourceLanguage()).isEqualTo("en");
+                assertThat(catalog.translations().get(translation).targetLanguage()).isEqualTo("de");
+                // Records canonicalise what they read; the filters compare what is stored.
+                assertThat(catalog.audioFiles().list(AudioFileQuery.all().withLanguage("en-US"), PageRequest.firstPage())
+                        .items()).extracting(AudioFile::id).containsExactly(english);
+                assertThat(catalog.search().page(SearchQuery.of("running").withLanguage("en")).items())
+                        .extracting(SearchHit::id).containsExactly(transcription);
             }
         }
 

@@ -1,0 +1,75 @@
+package dev.pipestore.catalog.sql;
+
+import dev.pipestore.catalog.LanguageTags;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * V11: rewrites stored language tags in the canonical form {@link LanguageTags} now gives them ({@code eng} becomes
+ * {@code en}), so rows written before keep matching filters and retries, and stay readable where they named a script,
+ * region or variant the registry does not list (dropped: {@code en-JX} becomes {@code en}). A tag no version accepted,
+ * written by another tool, is left as it is. One migration for every dialect: the canonical form is Java's to
+ * compute, and each column holds only a handful of distinct tags.
+ */
+final class CanonicalLanguageTagsMigration implements JavaMigration {
+
+    private static final List<String> COLUMNS = List.of("audio_files.language", "text_documents.language",
+            "transcriptions.language", "translations.source_language", "translations.target_language");
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("11");
+    }
+
+    @Override
+    public String getDescription() {
+        return "canonical language tags";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        for (String qualified : COLUMNS) {
+            String table = qualified.substring(0, qualified.indexOf('.'));
+            String column = qualified.substring(qualified.indexOf('.') + 1);
+            for (String stored : distinctTags(connection, table, column)) {
+                String canonical = LanguageTags.registeredPartOrNull(stored);
+                if (canonical != null && !canonical.equals(stored)) {
+                    try (var update = connection.prepareStatement(
+                            "UPDATE " + table + " SET " + column + " = ? WHERE " + column + " = ?")) {
+                        update.setString(1, canonical);
+                        update.setString(2, stored);
+                        update.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> distinctTags(Connection connection, String table, String column) throws SQLException {
+        List<String> tags = new ArrayList<>();
+        try (var select = connection.prepareStatement(
+                        "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL");
+                var rows = select.executeQuery()) {
+            while (rows.next()) {
+                tags.add(rows.getString(1));
+            }
+        }
+        return tags;
+    }
+}
