@@ -8,6 +8,7 @@ import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
 import dev.pipestore.config.StoreConfig;
+import dev.pipestore.server.problem.ProblemMapper;
 import dev.pipestore.testing.audio.TestAudio;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,10 @@ class GracefulShutdownTest {
         int port = server.port();
         long start = System.nanoTime();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
-        assertThat(healthWhileStopping(server)).as("a new request while draining").isEqualTo(503);
+        HttpResponse<String> refused = healthWhileStopping(server);
+        assertThat(refused.statusCode()).as("a new request while draining").isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains(ProblemMapper.RETRY_AFTER_SECONDS);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
         stopping.get(30, TimeUnit.SECONDS);
         long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -91,16 +95,16 @@ class GracefulShutdownTest {
     }
 
     /** Asks /health on new connections until the answer is no longer 200, for at most a few seconds. */
-    private static int healthWhileStopping(PipestoreServer server) throws Exception {
+    private static HttpResponse<String> healthWhileStopping(PipestoreServer server) throws Exception {
         HttpRequest health = HttpRequest.newBuilder(server.baseUri().resolve("/health")).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status = 200;
-        while (status == 200 && System.nanoTime() < deadline) {
+        HttpResponse<String> answer;
+        do {
             // A fresh client each time: a kept-alive connection could outlive the answer that counts.
-            status = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            answer = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString());
             Thread.sleep(20);
-        }
-        return status;
+        } while (answer.statusCode() == 200 && System.nanoTime() < deadline);
+        return answer;
     }
 
     /** The request is in the server's hands once the upload's temporary file exists. */

@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Problem bodies for the errors Jetty answers itself, before a request reaches the routes: headers too large (431),
- * a malformed request line or URI (400). Whatever the {@code Accept} header says, the answer is
+ * a malformed request line or URI (400), a request arriving while the server drains for shutdown (503, with
+ * {@code Retry-After} as every 503 of the API has). Whatever the {@code Accept} header says, the answer is
  * {@code application/problem+json}, and only Jetty's reason phrase goes into it, never an exception's text.
  */
 public final class JettyProblemHandler extends ErrorHandler {
@@ -27,6 +28,10 @@ public final class JettyProblemHandler extends ErrorHandler {
         var body = new Problem(code, type, reason, detail, null, Map.of()).toJson();
         body.put("instance", request.getHttpURI().getPath());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (code == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            // Jetty's 503 is a server draining for shutdown: another instance, or this one restarted, will answer.
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, ProblemMapper.RETRY_AFTER_SECONDS);
+        }
         response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -72,6 +72,7 @@ public final class ProblemMapper {
             return;
         }
         ctx.res().resetBuffer();
+        UnreadBody.swallow(ctx.req());
         var body = problem.toJson();
         body.put("instance", ctx.path());
         problem.headers().forEach(ctx::header);

@@ -1,0 +1,45 @@
+package dev.pipestore.server.problem;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Reads and drops what is left of a refused request's body before the refusal is written. Jetty closes a connection
+ * whose request content was not read to its end, and a client still sending then gets a TCP reset that can discard the
+ * answer it was about to read: an upload refused as too large, or for a wrong key, looked like a dropped connection.
+ * Reading the rest lets the answer arrive. Bounded, like Tomcat's {@code maxSwallowSize}, so that refusing a huge or
+ * slow body costs little: beyond the bound the connection closes as before (a client sending that much should ask with
+ * {@code Expect: 100-continue}).
+ */
+final class UnreadBody {
+
+    /** The most bytes read to let a refusal arrive. */
+    static final long MAX_BYTES = 2L * 1024 * 1024;
+    private static final Duration MAX_TIME = Duration.ofSeconds(2);
+
+    private UnreadBody() {}
+
+    static void swallow(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared == 0 || declared > MAX_BYTES) {
+            return;
+        }
+        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        try {
+            ServletInputStream body = request.getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long left = MAX_BYTES;
+            while (left > 0 && !body.isFinished() && System.nanoTime() < deadline) {
+                int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went, or the body was taken as a reader or a form: there is nothing left to save.
+        }
+    }
+}
