@@ -224,6 +224,8 @@ public final class PipeStore implements AutoCloseable {
         results.flushInvalidations();
         try (meters; objects; catalog; cache) {
             // closes all four, even when one fails; the meters last, after the backends they read
+        } finally {
+            ingest.deleteUnfinishedUploads();
         }
     }
 }

@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
  * @param uploadMemory the heap uploads in flight may hold instead of a temporary file
  * @param listener told how each ingest ended
  */
-record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
+record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, SpoolDirectory spool,
         long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener) {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
 
     SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {
-        SpooledUpload spooled = SpooledUpload.spool(content, tempDir, maxUploadBytes, uploadMemory, inspector);
+        SpooledUpload spooled = SpooledUpload.spool(content, spool, maxUploadBytes, uploadMemory, inspector);
         if (spooled.size() == 0) {
             spooled.close();
             throw new dev.pipestore.InvalidInputException("file", "zero-byte file");

@@ -18,6 +18,7 @@ public final class IngestServices {
     private final AudioService audio;
     private final TextService texts;
     private final Orphans orphans;
+    private final SpoolDirectory spool;
 
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes) {
@@ -32,8 +33,9 @@ public final class IngestServices {
      */
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
             long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener, Consumer<UUID> deletedAudio) {
-        SpooledUpload.deleteStale(tempDir, clock.instant());
-        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, tempDir, maxUploadBytes,
+        this.spool = new SpoolDirectory(tempDir);
+        spool.deleteStale(clock.instant());
+        IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, spool, maxUploadBytes,
                 uploadMemory, listener);
         this.audio = new AudioService(context, deletedAudio);
         this.texts = new TextService(context);
@@ -50,5 +52,13 @@ public final class IngestServices {
 
     public Orphans orphans() {
         return orphans;
+    }
+
+    /**
+     * Deletes the temporary files of uploads still running, which cannot finish once the store closes; a process exiting
+     * right after would otherwise leave them for a day. Call when closing the store.
+     */
+    public void deleteUnfinishedUploads() {
+        spool.deleteHeld();
     }
 }

@@ -1,25 +1,16 @@
 package dev.pipestore.ingest;
 
 import dev.pipestore.InvalidInputException;
-import dev.pipestore.StoreException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An upload read whole, with its size and SHA-256, so it can be checked (probed, decoded) before anything is stored:
@@ -30,11 +21,7 @@ import org.slf4j.LoggerFactory;
 final class SpooledUpload implements AutoCloseable {
 
     /** How old a spool file must be before {@link #deleteStale} takes it for a leftover. */
-    static final Duration STALE_AGE = Duration.ofHours(24);
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpooledUpload.class);
-    private static final String PREFIX = "upload-";
-    private static final String SUFFIX = ".part";
     private static final int BUFFER_BYTES = 64 * 1024;
     /** Growth step when doubling the array does not fit the budget: bounds the copies of a large array to a few. */
     private static final int CHUNK_BYTES = 1024 * 1024;
@@ -43,12 +30,15 @@ final class SpooledUpload implements AutoCloseable {
     private final Path file;
     private final long size;
     private final String sha256;
+    private final SpoolDirectory spool;
     private final UploadMemory budget;
     private long reserved;
 
-    private SpooledUpload(byte[] memory, Path file, long size, String sha256, UploadMemory budget, long reserved) {
+    private SpooledUpload(byte[] memory, Path file, SpoolDirectory spool, long size, String sha256, UploadMemory budget,
+            long reserved) {
         this.memory = memory;
         this.file = file;
+        this.spool = spool;
         this.size = size;
         this.sha256 = sha256;
         this.budget = budget;
@@ -58,11 +48,12 @@ final class SpooledUpload implements AutoCloseable {
     /**
      * Reads {@code content} whole, checking each chunk with {@code inspector}: into memory reserved from
      * {@code budget} while the upload fits its per-upload limit and the budget lends the bytes, then into a new file in
-     * {@code tempDir}, giving the memory back at once.
+     * {@code spool}, giving the memory back at once.
      *
      * @throws InvalidInputException when the content is larger than {@code maxBytes} or the inspector refuses it
      */
-    static SpooledUpload spool(InputStream content, Path tempDir, long maxBytes, UploadMemory budget, ChunkInspector inspector) {
+    static SpooledUpload spool(InputStream content, SpoolDirectory spool, long maxBytes, UploadMemory budget,
+            ChunkInspector inspector) {
         MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[BUFFER_BYTES];
         Held held = new Held(budget);
@@ -81,7 +72,7 @@ final class SpooledUpload implements AutoCloseable {
                     continue;
                 }
                 if (out == null) {
-                    file = createTempFile(tempDir);
+                    file = spool.create();
                     out = Files.newOutputStream(file);
                     out.write(held.bytes, 0, held.length);
                     held.release();
@@ -91,17 +82,17 @@ final class SpooledUpload implements AutoCloseable {
             inspector.finish(total);
             if (out != null) {
                 out.close();
-                return new SpooledUpload(null, file, total, HexFormat.of().formatHex(digest.digest()), budget, 0);
+                return new SpooledUpload(null, file, spool, total, HexFormat.of().formatHex(digest.digest()), budget, 0);
             }
-            return new SpooledUpload(held.bytes, null, total, HexFormat.of().formatHex(digest.digest()), budget,
+            return new SpooledUpload(held.bytes, null, spool, total, HexFormat.of().formatHex(digest.digest()), budget,
                     held.bytes.length);
         } catch (IOException e) {
             held.release();
-            closeAndDelete(out, file);
+            closeAndDelete(out, file, spool);
             throw new InvalidInputException("file", "could not read the upload: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             held.release();
-            closeAndDelete(out, file);
+            closeAndDelete(out, file, spool);
             throw e;
         }
     }
@@ -147,7 +138,7 @@ final class SpooledUpload implements AutoCloseable {
     @Override
     public void close() {
         if (file != null) {
-            deleteQuietly(file);
+            spool.delete(file);
         }
         if (reserved > 0) {
             budget.release(reserved);
@@ -155,36 +146,7 @@ final class SpooledUpload implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes spool files in {@code tempDir} last written before {@code now} minus {@link #STALE_AGE}: what a process
-     * killed in mid-upload left behind. A live upload writes its file while reading and keeps it only until the object
-     * is stored, far less than that, so a directory shared by several instances is safe to sweep.
-     */
-    static void deleteStale(Path tempDir, Instant now) {
-        FileTime cutoff = FileTime.from(now.minus(STALE_AGE));
-        try (DirectoryStream<Path> spooled = Files.newDirectoryStream(tempDir, PREFIX + "*" + SUFFIX)) {
-            for (Path file : spooled) {
-                if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
-                    deleteQuietly(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // No temporary directory yet, or another instance removed the file first: nothing to sweep.
-        } catch (IOException e) {
-            LOG.warn("could not sweep stale upload files in {}: {}", tempDir, e.getMessage());
-        }
-    }
-
-    private static Path createTempFile(Path tempDir) {
-        try {
-            Files.createDirectories(tempDir);
-            return Files.createTempFile(tempDir, PREFIX, SUFFIX);
-        } catch (IOException e) {
-            throw new StoreException("cannot create a temporary file in " + tempDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeAndDelete(OutputStream out, Path file) {
+    private static void closeAndDelete(OutputStream out, Path file, SpoolDirectory spool) {
         if (out != null) {
             try {
                 out.close();
@@ -193,15 +155,7 @@ final class SpooledUpload implements AutoCloseable {
             }
         }
         if (file != null) {
-            deleteQuietly(file);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover temp file is harmless and is swept by deleteStale on a later start; nothing to tell the caller.
+            spool.delete(file);
         }
     }
 

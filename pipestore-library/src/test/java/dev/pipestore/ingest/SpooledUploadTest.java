@@ -217,7 +217,7 @@ class SpooledUploadTest {
             }
         };
 
-        assertThatThrownBy(() -> SpooledUpload.spool(failing, tempDir, Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
+        assertThatThrownBy(() -> SpooledUpload.spool(failing, new SpoolDirectory(tempDir), Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("client went away");
         assertThat(memory.available()).isEqualTo(8L * LIMIT);
         assertThat(tempFiles()).isEmpty();
@@ -237,7 +237,7 @@ class SpooledUploadTest {
             }
         };
 
-        assertThatThrownBy(() -> SpooledUpload.spool(failing, tempDir, Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
+        assertThatThrownBy(() -> SpooledUpload.spool(failing, new SpoolDirectory(tempDir), Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("connection reset");
         assertThat(tempFiles()).isEmpty();
         assertThat(memory.available()).isEqualTo(8L * LIMIT);
@@ -251,7 +251,7 @@ class SpooledUploadTest {
                 return super.read(b, off, Math.min(len, 10_007));
             }
         };
-        return SpooledUpload.spool(trickle, tempDir, maxBytes, memory, inspector);
+        return SpooledUpload.spool(trickle, new SpoolDirectory(tempDir), maxBytes, memory, inspector);
     }
 
     private static byte[] readAll(SpooledUpload spooled) throws IOException {

@@ -15,6 +15,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ public final class PipestoreServer implements AutoCloseable {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(settings, "settings");
         Api api = new Api(store, new JsonBodies(settings.maxJsonBytes()),
-                new Uploads(store.config().tempDir().resolve("forms"), settings.maxUploadBytes()));
+                new Uploads(store.config().tempDir().resolve("forms"), settings.maxUploadBytes(), Instant.now()));
         GracefulHandler inFlight = new GracefulHandler();
         Javalin app = Javalin.create(config -> configure(config, api, settings, inFlight));
         app.start();

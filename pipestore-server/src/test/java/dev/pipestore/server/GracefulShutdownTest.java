@@ -16,9 +16,12 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +95,54 @@ class GracefulShutdownTest {
         assertThat(upload).failsWithin(Duration.ofSeconds(30));
         assertThat(store.audio().list(AudioFileQuery.all(), PageRequest.first(10)).items()).isEmpty();
         awaitNoSpool();
+    }
+
+    /**
+     * Form directories a killed server left are swept by the next one after a day (they were kept for ever), and a form
+     * cut off at stop leaves none once stop returns (the process exits next).
+     */
+    @Test
+    void formsCutOffAtStopOrLeftByAKilledServerLeaveNoDirectory() throws Exception {
+        Path forms = Files.createDirectories(dataDir.resolve("tmp").resolve("forms"));
+        Path killed = Files.createDirectories(forms.resolve("form-left-by-a-killed-server"));
+        Files.write(killed.resolve("part"), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        Path recent = Files.createDirectories(forms.resolve("form-of-another-instance"));
+        PipestoreServer server = PipestoreServer.start(store, ServerSettings.defaults().withPort(0)
+                .withShutdownTimeout(Duration.ofSeconds(1)));
+        assertThat(killed).doesNotExist();
+        assertThat(recent).as("may belong to a live request of another server").exists();
+        Files.delete(recent);
+
+        byte[] form = new Multipart().file("file", "cut.wav", "audio/wav", TestAudio.wav(20, 16000)).bytes();
+        String boundary = new String(form, 2, form.length - 2, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST /v1/audio HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ingestKey
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + form.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(form, 0, form.length / 2);
+            socket.getOutputStream().flush();
+            awaitFormDirectory(forms);
+
+            server.stop();
+
+            try (Stream<Path> left = Files.list(forms)) {
+                assertThat(left).as("form directories right after stop").isEmpty();
+            }
+        }
+    }
+
+    private static void awaitFormDirectory(Path forms) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> dirs = Files.list(forms)) {
+                if (dirs.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the form never reached the server");
     }
 
     /** Asks /health on new connections until the answer is no longer 200, for at most a few seconds. */

@@ -11,13 +11,11 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Reads {@code multipart/form-data} uploads with Jetty's parser: the {@code file} part goes to disk past a small
@@ -36,11 +34,11 @@ final class MultipartUploads {
     private static final long FIELDS_ALLOWANCE = Metadata.MAX_BYTES + 64 * 1024;
     private static final String JETTY_MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
 
-    private final Path spoolDir;
+    private final SpoolDirectories spool;
     private final long maxBytes;
 
-    MultipartUploads(Path spoolDir, long maxBytes) {
-        this.spoolDir = spoolDir;
+    MultipartUploads(SpoolDirectories spool, long maxBytes) {
+        this.spool = spool;
         this.maxBytes = maxBytes;
     }
 
@@ -58,12 +56,12 @@ final class MultipartUploads {
             String metadata = parts.containsKey("metadata") ? text(parts.get("metadata")) : null;
             return new Upload(Uploads.nonEmpty(file.getInputStream()), name, file.getContentType(),
                     parts.containsKey("language") ? text(parts.get("language")) : null,
-                    metadata == null ? null : Metadata.parseObject("metadata", metadata), () -> SpoolDirectories.delete(dir));
+                    metadata == null ? null : Metadata.parseObject("metadata", metadata), () -> spool.delete(dir));
         } catch (IOException e) {
-            SpoolDirectories.delete(dir);
+            spool.delete(dir);
             throw new ClientGoneException("the multipart body could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            SpoolDirectories.delete(dir);
+            spool.delete(dir);
             throw e;
         }
     }
@@ -123,11 +121,11 @@ final class MultipartUploads {
     }
 
     private Path createRequestDirectory() {
-        Path dir = spoolDir.resolve("form-" + UUID.randomUUID());
         try {
-            return Files.createDirectories(dir);
+            return spool.create();
         } catch (IOException e) {
-            throw new StoreException("cannot create the upload directory " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create a directory for the upload's form in " + spool + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -21,9 +22,14 @@ public final class Uploads {
     private final MultipartUploads multipart;
     private final long maxBytes;
 
-    /** @param spoolDir where multipart file parts are written while the form is parsed; each request gets its own */
-    public Uploads(Path spoolDir, long maxBytes) {
-        this.multipart = new MultipartUploads(spoolDir, maxBytes);
+    /**
+     * @param spoolDir where multipart file parts are written while the form is parsed; each request gets its own, and
+     *     those a killed process left are swept here once a day old
+     */
+    public Uploads(Path spoolDir, long maxBytes, Instant now) {
+        SpoolDirectories spool = new SpoolDirectories(spoolDir);
+        spool.deleteStale(now);
+        this.multipart = new MultipartUploads(spool, maxBytes);
         this.maxBytes = maxBytes;
     }
 
