@@ -169,7 +169,10 @@ public final class TranscriptionService {
         return find(id).orElseThrow(() -> new NotFoundException("transcription", id.toString()));
     }
 
-    /** Every transcription of the audio file, newest first. */
+    /**
+     * Every transcription of the audio file, newest first, read and cached whole: for files with a handful of
+     * transcriptions. Where there may be many, or long ones, page with {@link #listForAudioFile(UUID, PageRequest)}.
+     */
     public List<Transcription> listForAudioFile(UUID audioFileId) {
         return reads.read(CacheKeys.transcriptionsOf(audioFileId), MANY,
                 () -> Optional.of(requireAudioFileIfEmpty(audioFileId, catalog.transcriptions().listForAudioFile(audioFileId))))

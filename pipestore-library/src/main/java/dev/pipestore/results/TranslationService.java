@@ -118,7 +118,10 @@ public final class TranslationService {
         return find(id).orElseThrow(() -> new NotFoundException("translation", id.toString()));
     }
 
-    /** Translations of the transcription into {@code targetLanguage} ({@code null}: all), newest first. */
+    /**
+     * Translations of the transcription into {@code targetLanguage} ({@code null}: all), newest first, read and cached
+     * whole; where there may be many, page with {@link #listForTranscription(UUID, String, PageRequest)}.
+     */
     public List<Translation> listForTranscription(UUID transcriptionId, String targetLanguage) {
         String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
         return reads.read(CacheKeys.translationsOf(transcriptionId, target), MANY, () -> {
