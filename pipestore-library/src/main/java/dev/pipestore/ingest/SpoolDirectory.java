@@ -2,13 +2,8 @@ package dev.pipestore.ingest;
 
 import dev.pipestore.StoreException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +16,6 @@ import org.slf4j.LoggerFactory;
  * exits before cut uploads get to it; files a killed process left are swept a day later by {@link #deleteStale}.
  */
 final class SpoolDirectory {
-
-    /** Age past which a spool file is taken for a killed process's leftover rather than a live upload's. */
-    static final Duration STALE_AGE = Duration.ofHours(24);
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolDirectory.class);
     private static final String PREFIX = "upload-";
@@ -68,24 +60,9 @@ final class SpoolDirectory {
         }
     }
 
-    /**
-     * Deletes spool files last written before {@code now} minus {@link #STALE_AGE}: what a process killed in mid-upload
-     * left behind. A live upload writes its file while reading and keeps it only until the object is stored, far less
-     * than that, so a directory shared by several instances is safe to sweep.
-     */
+    /** Deletes spool files a killed process left, once {@link StaleTemporaryFiles#STALE_AGE} old. */
     void deleteStale(Instant now) {
-        FileTime cutoff = FileTime.from(now.minus(STALE_AGE));
-        try (DirectoryStream<Path> spooled = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
-            for (Path file : spooled) {
-                if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
-                    deleteQuietly(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // No temporary directory yet, or another instance removed the file first: nothing to sweep.
-        } catch (IOException e) {
-            LOG.warn("could not sweep stale upload files in {}: {}", dir, e.getMessage());
-        }
+        StaleTemporaryFiles.sweep(dir, PREFIX + "*" + SUFFIX, now, SpoolDirectory::deleteQuietly);
     }
 
     @Override

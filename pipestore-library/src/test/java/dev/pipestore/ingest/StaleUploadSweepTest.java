@@ -32,8 +32,8 @@ class StaleUploadSweepTest {
     @Test
     void openingAStoreRemovesStaleSpoolFilesOnly() throws Exception {
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
-        Path stale = touch(tmp.resolve("upload-1.part"), SpoolDirectory.STALE_AGE.plus(Duration.ofMinutes(1)));
-        Path recent = touch(tmp.resolve("upload-2.part"), SpoolDirectory.STALE_AGE.minus(Duration.ofMinutes(10)));
+        Path stale = touch(tmp.resolve("upload-1.part"), StaleTemporaryFiles.STALE_AGE.plus(Duration.ofMinutes(1)));
+        Path recent = touch(tmp.resolve("upload-2.part"), StaleTemporaryFiles.STALE_AGE.minus(Duration.ofMinutes(10)));
         Path notOurs = touch(tmp.resolve("notes.part"), Duration.ofDays(30));
 
         try (PipeStore store = PipeStore.open(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", dataDir.toString())))) {

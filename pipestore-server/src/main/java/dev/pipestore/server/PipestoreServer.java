@@ -45,11 +45,13 @@ public final class PipestoreServer implements AutoCloseable {
     private final Javalin app;
     private final ServerSettings settings;
     private final GracefulHandler inFlight;
+    private final Uploads uploads;
 
-    private PipestoreServer(Javalin app, ServerSettings settings, GracefulHandler inFlight) {
+    private PipestoreServer(Javalin app, ServerSettings settings, GracefulHandler inFlight, Uploads uploads) {
         this.app = app;
         this.settings = settings;
         this.inFlight = inFlight;
+        this.uploads = uploads;
     }
 
     /**
@@ -65,7 +67,7 @@ public final class PipestoreServer implements AutoCloseable {
         GracefulHandler inFlight = new GracefulHandler();
         Javalin app = Javalin.create(config -> configure(config, api, settings, inFlight));
         app.start();
-        PipestoreServer server = new PipestoreServer(app, settings, inFlight);
+        PipestoreServer server = new PipestoreServer(app, settings, inFlight, api.uploads());
         LOG.info("pipestore API listening on {}", server.baseUri());
         return server;
     }
@@ -124,11 +126,13 @@ public final class PipestoreServer implements AutoCloseable {
 
     /**
      * Answers new requests 503, lets requests in flight finish for up to the settings' shutdown timeout, then stops;
-     * requests still running then are cut off (an upload cut off stores nothing).
+     * requests still running then are cut off (an upload cut off stores nothing, and its form's files go now rather than
+     * when its thread notices, which a process exiting next does not wait for).
      */
     public void stop() {
         drain();
         app.stop();
+        uploads.deleteUnfinished();
     }
 
     /**

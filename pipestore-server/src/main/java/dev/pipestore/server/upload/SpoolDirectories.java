@@ -1,63 +1,58 @@
 package dev.pipestore.server.upload;
 
+import dev.pipestore.ingest.StaleTemporaryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The directory forms are parsed into, one {@code form-*} directory per request, removed with everything in it when
- * the request ends; those a killed process left go when a server starts, once a day old, as the library sweeps its own
- * spool files.
+ * the request ends. Those of requests still running when the server stops go at stop (the process exits before the
+ * cut requests' threads get to them); those a killed process left go when a server starts, once a day old, as the
+ * library sweeps its own spool files.
  */
 final class SpoolDirectories {
-
-    /** Age past which a form directory is taken for a killed process's leftover rather than a live request's. */
-    static final Duration STALE_AGE = Duration.ofHours(24);
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolDirectories.class);
     private static final String PREFIX = "form-";
 
     private final Path root;
+    private final Set<Path> held = ConcurrentHashMap.newKeySet();
 
     SpoolDirectories(Path root) {
         this.root = root;
     }
 
-    /** A new directory for one request's form. */
+    /** A new directory for one request's form, held until {@link #delete}. */
     Path create() throws IOException {
-        return Files.createDirectories(root.resolve(PREFIX + UUID.randomUUID()));
+        Path dir = Files.createDirectories(root.resolve(PREFIX + UUID.randomUUID()));
+        held.add(dir);
+        return dir;
     }
 
     void delete(Path dir) {
         deleteTree(dir);
+        held.remove(dir);
     }
 
-    /** Deletes {@code form-*} directories last changed before {@code now} minus {@link #STALE_AGE}. */
+    /** Deletes the directories of requests still running; for when the server has stopped and they cannot finish. */
+    void deleteHeld() {
+        held.forEach(this::delete);
+    }
+
+    /** Deletes {@code form-*} directories a killed process left, once {@link StaleTemporaryFiles#STALE_AGE} old. */
     void deleteStale(Instant now) {
-        FileTime cutoff = FileTime.from(now.minus(STALE_AGE));
-        try (DirectoryStream<Path> forms = Files.newDirectoryStream(root, PREFIX + "*")) {
-            for (Path dir : forms) {
-                if (Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
-                    deleteTree(dir);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // No form was ever parsed here, or another instance swept first.
-        } catch (IOException e) {
-            LOG.warn("could not sweep stale form directories in {}: {}", root, e.getMessage());
-        }
+        StaleTemporaryFiles.sweep(root, PREFIX + "*", now, SpoolDirectories::deleteTree);
     }
 
     @Override

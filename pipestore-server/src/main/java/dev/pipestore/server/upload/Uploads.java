@@ -19,6 +19,7 @@ import java.util.function.Predicate;
  */
 public final class Uploads {
 
+    private final SpoolDirectories spool;
     private final MultipartUploads multipart;
     private final long maxBytes;
 
@@ -27,10 +28,15 @@ public final class Uploads {
      *     those a killed process left are swept here once a day old
      */
     public Uploads(Path spoolDir, long maxBytes, Instant now) {
-        SpoolDirectories spool = new SpoolDirectories(spoolDir);
+        this.spool = new SpoolDirectories(spoolDir);
         spool.deleteStale(now);
         this.multipart = new MultipartUploads(spool, maxBytes);
         this.maxBytes = maxBytes;
+    }
+
+    /** Deletes the form directories of requests still running; call once the server has stopped. */
+    public void deleteUnfinished() {
+        spool.deleteHeld();
     }
 
     /**
