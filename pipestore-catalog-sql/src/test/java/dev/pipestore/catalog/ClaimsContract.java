@@ -66,6 +66,25 @@ interface ClaimsContract extends UsesCatalog {
         assertThat(claim(3, "w", NOW)).isEmpty();
     }
 
+    /**
+     * A claim from the status another claim moved files to (the next stage of a chain, or "uploaded" after a retry
+     * claim from "failed") does not take them while that lease runs: the holder's completion would be refused and two
+     * workers would do the same work. Once the lease expires they are claimable from there too.
+     */
+    @Test
+    default void aClaimFromTheStatusAnotherClaimMovedFilesToLeavesThemWhileTheLeaseRuns() {
+        List<AudioFile> files = insertUploaded(2);
+        claim(1, "stage-1", NOW);
+
+        List<ClaimedAudioFile> next = catalog().audioFiles().claim(AudioStatus.PROCESSING, AudioStatus.TRANSCRIBED, 10,
+                LEASE, "stage-2", NOW.plus(LEASE).minusMillis(1));
+
+        assertThat(next).isEmpty();
+        assertThat(catalog().audioFiles().lease(files.get(0).id()).orElseThrow().owner()).isEqualTo("stage-1");
+        assertThat(ids(catalog().audioFiles().claim(AudioStatus.PROCESSING, AudioStatus.TRANSCRIBED, 10, LEASE, "stage-2",
+                NOW.plus(LEASE)))).containsExactly(files.get(0).id());
+    }
+
     @Test
     default void aSecondClaimerGetsDifferentFiles() {
         List<AudioFile> files = insertUploaded(4);

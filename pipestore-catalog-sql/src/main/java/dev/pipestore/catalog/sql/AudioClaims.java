@@ -43,12 +43,15 @@ final class AudioClaims {
         Instant at = Binder.storable("now", now);
         Instant expires = Binder.storable("lease_expires_at", at.plus(lease));
         Dialect dialect = database.dialect();
-        String pick = "SELECT id FROM " + table + " WHERE status = ? OR (status = ? AND claimed_from = ? AND lease_expires_at <= ?)"
+        // Claimable: files in the from-status that no live lease holds (a claim into it leaves one, as a retry claim from
+        // failed into uploaded does), and files an expired lease left in the to-status of a claim from the from-status.
+        String pick = "SELECT id FROM " + table + " WHERE (status = ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?))"
+                + " OR (status = ? AND claimed_from = ? AND lease_expires_at <= ?)"
                 + " ORDER BY created_at, id LIMIT " + limit + dialect.skipLocked();
         return database.inTransaction("claim up to " + limit + " audio files from " + from.wireName(), c -> {
             dialect.beforeClaim(c);
-            List<UUID> ids = database.query(c, pick, b -> b.text(from.wireName()).text(to.wireName()).text(from.wireName())
-                    .instant(at), row -> row.uuid("id"));
+            List<UUID> ids = database.query(c, pick, b -> b.text(from.wireName()).instant(at).text(to.wireName())
+                    .text(from.wireName()).instant(at), row -> row.uuid("id"));
             if (ids.isEmpty()) {
                 return List.of();
             }
