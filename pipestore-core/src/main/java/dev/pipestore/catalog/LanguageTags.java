@@ -9,17 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Checks BCP 47 language tags ({@code en}, {@code en-US}, {@code yue-Hant-HK}) and stores them in canonical form.
  *
- * <p>A tag is accepted when it is well formed and each of its language, script, region and variant subtags is in the
- * IANA Language Subtag Registry (a copy ships as {@code language-subtags.txt}, made by
- * {@code scripts/language-subtags}). Canonical form is RFC 5646's: case by subtag kind ({@code EN-latn-us} becomes
+ * <p>A tag is accepted when it is well formed and valid: each of its language, extended language, script, region and
+ * variant subtags is in the IANA Language Subtag Registry (a copy ships as {@code language-subtags.txt}, made by
+ * {@code scripts/language-subtags}), an extended language follows the language the registry names for it, and no
+ * variant or extension appears twice; underscores are read as hyphens ({@code en_US}). Canonical form is RFC 5646's: case by subtag kind ({@code EN-latn-us} becomes
  * {@code en-Latn-US}), extended-language and grandfathered forms replaced ({@code zh-yue} becomes {@code yue}), and
  * deprecated subtags replaced by their preferred value ({@code iw} becomes {@code he}). Pipelines that emit ISO 639-2
  * codes ({@code eng}, {@code deu}, {@code ger}) get the two-letter code BCP 47 uses for those languages, so one
@@ -35,7 +37,11 @@ public final class LanguageTags {
     private static final Map<Character, String> KIND_NAMES =
             Map.of('l', "language", 's', "script", 'r', "region", 'v', "variant");
 
-    /** Subtag (lower case) to the subtag it is stored as (lower case), per kind. */
+    /**
+     * Per kind, subtag (lower case) to the subtag it is stored as (lower case): l(anguage), s(cript), r(egion),
+     * v(ariant); for e(xtended language), the language it may follow; for g(randfathered), a whole tag to its preferred
+     * value, or to itself when it has none.
+     */
     private static final Map<Character, Map<String, String>> SUBTAGS = readTable();
 
     /** How many accepted tags {@link #CANONICAL} remembers; a store sees a handful, so this bounds only abuse. */
@@ -91,26 +97,84 @@ public final class LanguageTags {
         if (tag.isBlank() || tag.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag");
         }
+        String hyphenated = tag.replace('_', '-');
+        String lower = hyphenated.toLowerCase(Locale.ROOT);
+        String grandfathered = SUBTAGS.get('g').get(lower);
+        if (grandfathered != null) {
+            // Whole tags from before RFC 4646 (i-klingon, en-GB-oed): their preferred value, or kept as they are.
+            return grandfathered.equals(lower) ? lower : parse(field, grandfathered, false);
+        }
+        String[] subtags = lower.split("-", -1);
+        checkExtendedLanguage(field, tag, subtags);
+        checkSingletonsOnce(field, tag, subtags);
         Locale locale;
         try {
-            locale = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
+            locale = new Locale.Builder().setLanguageTag(hyphenated).build();
         } catch (IllformedLocaleException e) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: " + e.getMessage(), e);
         }
-        var subtags = new Subtags(field, tag);
+        var registry = new Subtags(field, tag);
         // Locale reads "und" as no language, and a private-use tag (x-...) has none either; both are valid as they are.
-        String language = locale.getLanguage().isEmpty() ? "" : subtags.registered('l', locale.getLanguage(), false);
-        String script = subtags.registered('s', locale.getScript(), dropUnregistered);
-        String region = subtags.registered('r', locale.getCountry(), dropUnregistered);
-        var variants = new StringJoiner("-");
+        String language = locale.getLanguage().isEmpty() ? "" : registry.registered('l', locale.getLanguage(), false);
+        String script = registry.registered('s', locale.getScript(), dropUnregistered);
+        String region = registry.registered('r', locale.getCountry(), dropUnregistered);
+        var variants = new LinkedHashSet<String>();
         for (String variant : locale.getVariant().split("_")) {
-            String stored = subtags.registered('v', variant, dropUnregistered);
-            if (!stored.isEmpty()) {
-                variants.add(stored);
+            String stored = registry.registered('v', variant, dropUnregistered);
+            if (!stored.isEmpty() && !variants.add(stored) && !dropUnregistered) {
+                throw new InvalidInputException(field, "'" + tag + "' has the variant subtag '" + variant + "' twice");
             }
         }
         return new Locale.Builder().setLocale(locale).setLanguage(language).setScript(script).setRegion(region)
-                .setVariant(variants.toString()).build().toLanguageTag();
+                .setVariant(String.join("-", variants)).build().toLanguageTag();
+    }
+
+    /**
+     * A three-letter subtag right after the language is an extended language subtag, which Locale makes the language
+     * ({@code zh-yue} is {@code yue}); the registry says which language each may follow, so {@code fr-eng} is refused
+     * rather than stored as English.
+     */
+    private static void checkExtendedLanguage(String field, String tag, String[] subtags) {
+        if (subtags.length < 2 || !isLetters(subtags[0], 2, 3) || !isLetters(subtags[1], 3, 3)) {
+            return;
+        }
+        String prefix = SUBTAGS.get('e').get(subtags[1]);
+        if (prefix == null) {
+            throw new InvalidInputException(field, "'" + tag + "' has '" + subtags[1] + "' where an extended language"
+                    + " subtag goes, and the IANA language subtag registry lists no such extended language");
+        }
+        if (!prefix.equals(subtags[0])) {
+            throw new InvalidInputException(field, "'" + tag + "' has the extended language subtag '" + subtags[1]
+                    + "', which may only follow '" + prefix + "'");
+        }
+        if (subtags.length > 2 && isLetters(subtags[2], 3, 3)) {
+            throw new InvalidInputException(field, "'" + tag + "' has more than one extended language subtag");
+        }
+    }
+
+    /** Locale keeps the first of two extensions under one singleton ({@code -u-...-u-...}) and drops the other. */
+    private static void checkSingletonsOnce(String field, String tag, String[] subtags) {
+        var singletons = new HashSet<String>();
+        for (String subtag : subtags) {
+            if (subtag.equals("x")) {
+                return; // private use: anything may follow
+            }
+            if (subtag.length() == 1 && !singletons.add(subtag)) {
+                throw new InvalidInputException(field, "'" + tag + "' has the extension '" + subtag + "' twice");
+            }
+        }
+    }
+
+    private static boolean isLetters(String subtag, int min, int max) {
+        if (subtag.length() < min || subtag.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < subtag.length(); i++) {
+            if (subtag.charAt(i) < 'a' || subtag.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Looks the subtags of one tag up, naming the tag when one is not registered. */
@@ -135,7 +199,7 @@ public final class LanguageTags {
 
     private static Map<Character, Map<String, String>> readTable() {
         Map<Character, Map<String, String>> table = new HashMap<>();
-        for (char kind : new char[] {'l', 's', 'r', 'v'}) {
+        for (char kind : new char[] {'l', 's', 'r', 'v', 'e', 'g'}) {
             table.put(kind, new HashMap<>());
         }
         var resource = LanguageTags.class.getResourceAsStream(TABLE);

@@ -21,7 +21,8 @@ class LanguageTagsTest {
         "eng, en", "eng-US, en-US", "deu, de", "ger, de", "fre, fr", "zho-Hant, zh-Hant",
         // extended-language, grandfathered and deprecated forms
         "zh-yue, yue", "zh-cmn-Hans, cmn-Hans", "i-klingon, tlh", "iw, he", "in, id", "mo, ro", "de-DD, de-DE",
-        "en-BU, en-MM", "sl-rozaj-biske, sl-rozaj-biske", "en-u-ca-gregory, en-u-ca-gregory", "x-local, x-local"
+        "en-BU, en-MM", "sl-rozaj-biske, sl-rozaj-biske", "en-u-ca-gregory, en-u-ca-gregory", "x-local, x-local",
+        "en-GB-oed, en-GB-oxendict", "zh-min-nan, nan", "i-default, i-default", "en-x-a-x-b, en-x-a-x-b"
     })
     void registeredTagsAreStoredInCanonicalForm(String given, String stored) {
         assertThat(LanguageTags.normaliseOrNull("language", given)).isEqualTo(stored);
@@ -38,7 +39,13 @@ class LanguageTagsTest {
         "klingon-xx | language subtag 'klingon'",
         "en--US | not a BCP 47 language tag",
         "e | not a BCP 47 language tag",
-        "en-US-u | not a BCP 47 language tag"
+        "en-US-u | not a BCP 47 language tag",
+        "fr-eng | has 'eng' where an extended language subtag goes",
+        "de-cmn | extended language subtag 'cmn', which may only follow 'zh'",
+        "en-yue | extended language subtag 'yue', which may only follow 'zh'",
+        "zh-yue-yue | more than one extended language subtag",
+        "de-1901-1901 | variant subtag '1901' twice",
+        "en-u-ca-gregory-u-nu-latn | extension 'u' twice"
     })
     void unregisteredOrMalformedTagsAreRefusedNamingTheSubtag(String given, String problem) {
         assertThatThrownBy(() -> LanguageTags.normaliseOrNull("language", given))
