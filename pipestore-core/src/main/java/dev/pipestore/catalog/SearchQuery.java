@@ -46,7 +46,10 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
         if (createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore)) {
             throw new InvalidInputException("before", "must be later than since (" + createdFrom + ")");
         }
-        if (offset < 0 || offset >= MAX_DEPTH) {
+        if (offset < 0) {
+            throw new InvalidInputException("cursor", "a search starts at its first hit, not before it (offset " + offset + ")");
+        }
+        if (offset >= MAX_DEPTH) {
             throw new InvalidInputException("cursor", "pages reach the best " + MAX_DEPTH + " hits, not hit " + (offset + 1)
                     + "; narrow the search instead");
         }

@@ -49,16 +49,27 @@ public final class ObjectKeys {
         return prefix == null || prefix.isEmpty() ? "" : requireValid(prefix);
     }
 
-    /** The key with control characters shown as {@code \\uXXXX}, safe to put in a message or log line. */
+    /**
+     * The key with control characters, bidirectional ones included, shown as {@code \\uXXXX}, safe to put in a message
+     * or log line.
+     */
     public static String printable(String key) {
         StringBuilder out = new StringBuilder(key.length());
         key.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
+            if (Character.isISOControl(cp) || isBidiControl(cp)) {
                 out.append(String.format("\\u%04x", cp));
             } else {
                 out.appendCodePoint(cp);
             }
         });
         return out.toString();
+    }
+
+    /**
+     * The embedding, override and isolate characters (U+202A-U+202E, U+2066-U+2069) that reorder how the text around
+     * them is shown: {@code a\u202Evaw.exe} displays as {@code aexe.wav}.
+     */
+    public static boolean isBidiControl(int codePoint) {
+        return (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 }

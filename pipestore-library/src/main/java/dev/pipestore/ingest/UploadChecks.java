@@ -15,7 +15,7 @@ final class UploadChecks {
     static final int MAX_NAME = 255;
 
     /**
-     * The caller's file name: a name, not a path, with no control characters. It is kept as given in the row
+     * The caller's file name: a name, not a path, with no control characters (bidirectional ones included). It is kept as given in the row
      * (the object key uses a sanitised copy), so refusing here keeps odd bytes out of the catalog and logs.
      */
     static String originalName(String name) {
@@ -28,6 +28,10 @@ final class UploadChecks {
         Fields.requireStorableText("name", name);
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("name", "contains a control character: " + ObjectKeys.printable(name));
+        }
+        if (name.chars().anyMatch(ObjectKeys::isBidiControl)) {
+            throw new InvalidInputException("name", "contains a bidirectional control character, which can make a name"
+                    + " show another extension than it has: " + ObjectKeys.printable(name));
         }
         if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
             throw new InvalidInputException("name", "'" + name + "' is a path; give the file name only");

@@ -63,6 +63,14 @@ class AccessMatrixTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefusedWhicheverComesFirst() {
+        JsonNode problem = SERVER.get("/v1/audio").as(Role.READ).bearer(SERVER.key(Role.ADMIN)).send().problem(401,
+                "Authorization");
+        assertThat(problem.path("detail").asText()).contains("several Authorization headers");
+        SERVER.get("/v1/audio").bearer("not-a-key").as(Role.ADMIN).send().problem(401, "Authorization");
+    }
+
+    @Test
     void ingestKeysReadTheirOwnUploadsOnly() {
         String otherIngest = SERVER.store().apiKeys().create(Role.INGEST, "another uploader").secret();
         String audio = SERVER.upload(TestAudio.wav(1, 8000), "own.wav");

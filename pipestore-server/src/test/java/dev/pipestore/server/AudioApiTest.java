@@ -10,6 +10,7 @@ import dev.pipestore.testing.fs.StoredCopies;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -84,6 +85,12 @@ class AudioApiTest {
 
         Reply tail = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", "bytes=-4").send().expect(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(wav, wav.length - 4, wav.length));
+        // RFC 9110 14.1.3: a suffix or a last position past the end reaches the end, whatever its size.
+        for (String beyond : List.of("bytes=-" + (wav.length + 1), "bytes=-99999999999999999999", "bytes=0-99999999999999999999")) {
+            Reply whole206 = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).header("Range", beyond).send().expect(206);
+            assertThat(whole206.body()).as(beyond).isEqualTo(wav);
+            assertThat(whole206.header("Content-Range")).isEqualTo("bytes 0-" + (wav.length - 1) + "/" + wav.length);
+        }
 
         Reply notModified = SERVER.get("/v1/audio/" + id + "/content").as(Role.READ)
                 .header("If-None-Match", "\"other\", \"" + sha + "\"").send().expect(304);

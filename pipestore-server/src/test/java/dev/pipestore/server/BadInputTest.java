@@ -188,6 +188,10 @@ class BadInputTest {
         SERVER.post("/v1/audio/" + audio + "/transcriptions").as(Role.WORKER).json("{\"content\": 5}").send().problem(400, "content");
         SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().field("colour", "red")
                 .file("file", "a.wav", "audio/wav", TestAudio.wav(1, 8000))).send().problem(400, "colour");
+        // A malformed form is 400 even where its field is "file", which names refused content (422) elsewhere.
+        SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().field("language", "en")).send().problem(400, "file");
+        SERVER.post("/v1/audio").as(Role.INGEST).multipart(new Multipart().file("file", "a.wav", "audio/wav", TestAudio.wav(1, 8000))
+                .file("file", "b.wav", "audio/wav", TestAudio.wav(1, 8000))).send().problem(400, "file");
     }
 
     @Test
@@ -209,6 +213,9 @@ class BadInputTest {
             reply.problem(416, "Range");
             assertThat(reply.header("Content-Range")).isEqualTo("bytes */" + wav.length);
         }
+        JsonNode pastTheEnd = SERVER.get("/v1/audio/" + audio + "/content").as(Role.READ)
+                .header("Range", "bytes=99999999999999999999-").send().problem(416, "Range");
+        assertThat(pastTheEnd.path("detail").asText()).contains("starts at or past the end");
     }
 
     @Test
@@ -239,6 +246,9 @@ class BadInputTest {
                 .send().problem(400, "name");
         SERVER.post("/v1/audio?name=..%2Fetc%2Fpasswd.wav").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000)).send()
                 .problem(400, "name");
+        JsonNode disguised = SERVER.post("/v1/audio?name=a%E2%80%AEvaw.exe").as(Role.INGEST).body("audio/wav", TestAudio.wav(1, 8000))
+                .send().problem(400, "name");
+        assertThat(disguised.path("detail").asText()).contains("bidirectional").contains("a\\u202evaw.exe");
         String odd = SERVER.post("/v1/audio?name=" + java.net.URLEncoder.encode("we\"ird; ünï.wav", java.nio.charset.StandardCharsets.UTF_8))
                 .as(Role.INGEST).body("audio/wav", TestAudio.wav(1.1, 8000)).send().expect(201).json().path("id").asText();
         String disposition = SERVER.get("/v1/audio/" + odd + "/content").as(Role.READ).send().expect(200).header("Content-Disposition");
@@ -301,6 +311,15 @@ class BadInputTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsRefusedNotReadOnce() {
+        JsonNode twice = SERVER.post("/v1/audio?name=a.wav&language=en&language=xx").as(Role.INGEST)
+                .body("audio/wav", TestAudio.wav(1, 8000)).send().problem(400, "language");
+        assertThat(twice.path("detail").asText()).contains("given 2 times");
+        SERVER.get("/v1/audio?status=uploaded&status=processing").as(Role.READ).send().problem(400, "status");
+        assertNothingStored();
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         SERVER.get("/v1/nothing-here").as(Role.READ).send().problem(404);
         Reply wrongMethod = SERVER.call("PUT", "/v1/audio").as(Role.ADMIN).send();
@@ -323,6 +342,13 @@ class BadInputTest {
     @Test
     void oversizedHeadersAre431Problems() {
         SERVER.get("/health").header("X-Padding", "x".repeat(8000)).send().problem(431);
+    }
+
+    @Test
+    void aPathJettyCannotDecodeIsAProblemWhateverTheMethod() {
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            SERVER.call(method, "/v1/temp/%FF?ttl=60").as(Role.WORKER).json("1").send().problem(400);
+        }
     }
 
     @Test

@@ -302,6 +302,11 @@ class ResultsApiTest {
         assertThat(stored.path("duration_precise").asDouble()).isEqualTo(0.5);
         SERVER.get("/v1/audio/" + audio + "/clip?start=9").as(Role.READ).send().problem(400, "start");
         SERVER.get("/v1/audio/" + audio + "/clip?start=2&end=1").as(Role.READ).send().problem(400, "end");
+        // Refused as given: the arithmetic on 1e999999999 seconds would spell out a billion digits.
+        JsonNode huge = SERVER.get("/v1/audio/" + audio + "/clip?start=0&end=1e999999999").as(Role.READ).send()
+                .problem(400, "end");
+        assertThat(huge.path("detail").asText()).contains("'1e999999999' is out of range");
+        SERVER.get("/v1/audio/" + audio + "/clip?start=0.0000000001").as(Role.READ).send().problem(400, "start");
     }
 
     static JsonNode addTranscription(String audio, String content, String model) {

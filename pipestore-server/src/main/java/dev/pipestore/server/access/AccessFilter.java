@@ -10,6 +10,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,10 @@ public final class AccessFilter implements Handler {
         }
         if (declared.contains(Access.OPEN) || (declared.contains(Access.LOOPBACK) && isLoopback(ctx))) {
             return;
+        }
+        if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+            // Which one counts would be this server's choice, and a proxy in front may choose the other.
+            throw HttpProblem.unauthorized("the request has several Authorization headers; send one");
         }
         ApiKey key = authenticate(ctx.header("Authorization"));
         if (key.role() != Role.ADMIN && declared.stream().noneMatch(a -> a instanceof Access access && access.admits(key.role()))) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class RangeHeader {
 
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)", Pattern.CASE_INSENSITIVE);
     /** A range unit is a token followed by {@code =}; the unit is case-insensitive. */
     private static final Pattern BYTES_UNIT = Pattern.compile("(?i)bytes\\s*=.*");
 
@@ -42,23 +42,35 @@ public final class RangeHeader {
             throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' is not bytes=first-last, bytes=first- or bytes=-length");
         }
         if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = saturated(m.group(2));
             if (suffix == 0) {
                 throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' asks for no bytes");
             }
             return Optional.of(ByteRange.of(Math.max(0, size - suffix), size - 1));
         }
-        long first = Long.parseLong(m.group(1));
+        long first = saturated(m.group(1));
         if (first >= size) {
             throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' starts at or past the end of the " + size + " bytes");
         }
         if (m.group(2).isEmpty()) {
             return Optional.of(ByteRange.of(first, size - 1));
         }
-        long last = Long.parseLong(m.group(2));
+        long last = saturated(m.group(2));
         if (last < first) {
             throw HttpProblem.rangeNotSatisfiable(size, "'" + value + "' ends before it starts");
         }
         return Optional.of(ByteRange.of(first, Math.min(last, size - 1)));
+    }
+
+    /**
+     * The position or length, or {@link Long#MAX_VALUE} when it has more digits than a long holds: RFC 9110 lets a
+     * range reach past the end (a suffix longer than the object is the whole object), and any such number does.
+     */
+    private static long saturated(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 }

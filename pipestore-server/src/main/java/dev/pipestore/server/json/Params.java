@@ -11,6 +11,11 @@ import java.util.UUID;
 /** Path and query parameters, parsed or refused with an {@link InvalidInputException} naming the parameter. */
 public final class Params {
 
+    /** Larger than any audio's length in seconds (about 317 years). */
+    static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(10_000_000_000L);
+    /** Finer than any sample rate's frame (a nanosecond). */
+    static final int MAX_SCALE = 9;
+
     private Params() {}
 
     /** The path parameter {@code name} as a UUID. */
@@ -67,17 +72,26 @@ public final class Params {
         }
     }
 
-    /** A decimal number of seconds, or {@code null} when absent. */
+    /**
+     * A decimal number of seconds, or {@code null} when absent; at most {@link #MAX_SECONDS} either way, so that
+     * {@code 1e999999999} is refused here rather than expanded to a billion digits by the arithmetic that follows.
+     */
     public static BigDecimal decimal(Context ctx, String name) {
         String value = text(ctx, name);
         if (value == null) {
             return null;
         }
+        BigDecimal seconds;
         try {
-            return new BigDecimal(value);
+            seconds = new BigDecimal(value);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, "'" + value + "' is not a number", e);
         }
+        if (seconds.abs().compareTo(MAX_SECONDS) > 0 || seconds.scale() > MAX_SCALE) {
+            throw new InvalidInputException(name, "'" + value + "' is out of range: at most " + MAX_SECONDS.toPlainString()
+                    + " seconds, with at most " + MAX_SCALE + " decimals");
+        }
+        return seconds;
     }
 
     /** A {@link TimeBounds} value: an instant, a date (midnight UTC) or an age ({@code 24h}); {@code null} when absent. */

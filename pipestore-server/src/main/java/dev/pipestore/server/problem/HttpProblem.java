@@ -24,6 +24,14 @@ public final class HttpProblem extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /**
+     * 400 for a malformed request whose field shares its name with content the library inspects ({@code file}), which
+     * as an {@link dev.pipestore.InvalidInputException} would be a 422: a form with no file part, or two.
+     */
+    public static HttpProblem malformed(String field, String detail) {
+        return new HttpProblem(400, "invalid-input", "Invalid input", detail, field, Map.of());
+    }
+
     /** 413: the body is larger than {@code limit} bytes. */
     public static HttpProblem payloadTooLarge(String field, long limit) {
         return new HttpProblem(413, "payload-too-large", "Content too large", "larger than the limit of " + limit + " bytes",

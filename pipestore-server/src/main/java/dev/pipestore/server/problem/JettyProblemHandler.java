@@ -19,6 +19,12 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JettyProblemHandler extends ErrorHandler {
 
+    /** Jetty writes error bodies for GET, POST and HEAD only; a PUT or PATCH refused here deserves its problem too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {

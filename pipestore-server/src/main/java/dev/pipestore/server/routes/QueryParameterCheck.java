@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Refuses a query parameter the route does not take, as unknown JSON fields are refused: a misspelt filter
  * ({@code ?created_from=} for {@code ?since=}) would otherwise be ignored and the answer look filtered when it is not.
+ * A parameter given twice is refused for the same reason: routes read one value.
  * What each route takes is read from the OpenAPI document, which a test keeps equal to the registered routes.
  */
 public final class QueryParameterCheck implements Handler {
@@ -44,11 +45,16 @@ public final class QueryParameterCheck implements Handler {
         if (route.isEmpty()) {
             return;
         }
-        for (String name : ctx.queryParamMap().keySet()) {
+        for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
+            String name = parameter.getKey();
             // An empty segment (?&limit=3) names nothing, so there is nothing to refuse.
             if (!name.isEmpty() && !route.get().query().contains(name)) {
                 throw new InvalidInputException(name, "unknown query parameter; " + method + " " + route.get().template() + " takes "
                         + (route.get().query().isEmpty() ? "none" : route.get().query()));
+            }
+            // Routes read one value; the first would win and the others go unchecked (?status=a&status=b lists a only).
+            if (!name.isEmpty() && parameter.getValue().size() > 1) {
+                throw new InvalidInputException(name, "given " + parameter.getValue().size() + " times; give it once");
             }
         }
     }

@@ -50,7 +50,7 @@ final class MultipartUploads {
             Map<String, Part> parts = byName(parse(ctx));
             Part file = parts.get("file");
             if (file == null) {
-                throw new InvalidInputException("file", "the form has no 'file' part");
+                throw HttpProblem.malformed("file", "the form has no 'file' part");
             }
             String name = parts.containsKey("name") ? text(parts.get("name")) : file.getSubmittedFileName();
             String metadata = parts.containsKey("metadata") ? text(parts.get("metadata")) : null;
@@ -105,7 +105,7 @@ final class MultipartUploads {
                         + " language, name");
             }
             if (byName.put(name, part) != null) {
-                throw new InvalidInputException(name, "appears more than once in the form");
+                throw HttpProblem.malformed(name, "appears more than once in the form");
             }
         }
         return byName;
