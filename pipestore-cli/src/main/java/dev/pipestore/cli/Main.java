@@ -30,6 +30,8 @@ public final class Main {
     static CommandLine newCommandLine() {
         return new CommandLine(new PipestoreCommand())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // picocli would read "@name" as a file of arguments: a key or a file name starting with @ is just that.
+                .setExpandAtFiles(false);
     }
 }

@@ -82,6 +82,17 @@ class DataCommandsTest {
     }
 
     @Test
+    void argumentsStartingWithAtAreTakenAsGivenNotAsArgumentFiles() throws Exception {
+        Path file = write("take.wav", TestAudio.wav(1, 8000));
+        Path batch = write("batch", "other-key".getBytes(StandardCharsets.UTF_8));
+
+        CliProcess.Result result = run("ingest", file.toString(), "--idempotency-key", "@" + batch, "--json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(json(result).get("idempotency_key").asText()).isEqualTo("@" + batch);
+    }
+
+    @Test
     void lsFiltersByUploaderThatIngestRecorded() throws Exception {
         Path first = write("first.wav", TestAudio.wav(1, 8000));
         Path second = write("second.wav", TestAudio.wav(1.5, 8000));

@@ -44,6 +44,12 @@ public final class LanguageTags {
      */
     private static final Map<Character, Map<String, String>> SUBTAGS = readTable();
 
+    /**
+     * Java's three-letter forms of the two-letter languages, to their two-letter form: earlier versions accepted these,
+     * and one of them ({@code mol}, of deprecated {@code mo}) is in neither the registry nor ISO 639-2 any more.
+     */
+    private static final Map<String, String> JAVA_THREE_LETTER = javaThreeLetterLanguages();
+
     /** How many accepted tags {@link #CANONICAL} remembers; a store sees a handful, so this bounds only abuse. */
     static final int REMEMBERED = 1024;
 
@@ -125,8 +131,14 @@ public final class LanguageTags {
                 throw new InvalidInputException(field, "'" + tag + "' has the variant subtag '" + variant + "' twice");
             }
         }
-        return new Locale.Builder().setLocale(locale).setLanguage(language).setScript(script).setRegion(region)
-                .setVariant(String.join("-", variants)).build().toLanguageTag();
+        String canonical = new Locale.Builder().setLocale(locale).setLanguage(language).setScript(script)
+                .setRegion(region).setVariant(String.join("-", variants)).build().toLanguageTag();
+        if (canonical.length() > MAX_LENGTH) {
+            // A preferred value can be longer than what it replaces (heploc becomes alalc97).
+            throw new InvalidInputException(field, "'" + tag + "' is " + canonical.length() + " characters in canonical form ("
+                    + canonical + "); at most " + MAX_LENGTH + " are stored");
+        }
+        return canonical;
     }
 
     /**
@@ -186,6 +198,9 @@ public final class LanguageTags {
                 return "";
             }
             String stored = SUBTAGS.get(kind).get(subtag.toLowerCase(Locale.ROOT));
+            if (stored == null && kind == 'l') {
+                stored = SUBTAGS.get(kind).get(JAVA_THREE_LETTER.getOrDefault(subtag, ""));
+            }
             if (stored != null) {
                 return stored;
             }
@@ -195,6 +210,18 @@ public final class LanguageTags {
             throw new InvalidInputException(field, "'" + tag + "' has the " + KIND_NAMES.get(kind) + " subtag '"
                     + subtag + "', which the IANA language subtag registry does not list");
         }
+    }
+
+    private static Map<String, String> javaThreeLetterLanguages() {
+        Map<String, String> languages = new HashMap<>();
+        for (String two : Locale.getISOLanguages()) {
+            try {
+                languages.put(Locale.of(two).getISO3Language(), two);
+            } catch (java.util.MissingResourceException e) {
+                // no three-letter form: nothing to map
+            }
+        }
+        return Map.copyOf(languages);
     }
 
     private static Map<Character, Map<String, String>> readTable() {

@@ -154,8 +154,9 @@ public final class Segments {
         }
         double value = node.asDouble();
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new InvalidInputException(timePath(segment, word, field),
-                    "must be a finite number of seconds at least 0, got " + node);
+            String given = node.toString();
+            throw new InvalidInputException(timePath(segment, word, field), "must be a finite number of seconds at least 0,"
+                    + " got " + (given.length() > 40 ? given.substring(0, 30) + "... (" + given.length() + " characters)" : given));
         }
         return value;
     }

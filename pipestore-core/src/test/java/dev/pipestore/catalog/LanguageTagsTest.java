@@ -18,7 +18,7 @@ class LanguageTagsTest {
         "yue, yue", "yue-Hant-HK, yue-Hant-HK", "cmn-Hans-CN, cmn-Hans-CN", "fil, fil", "haw, haw", "ckb, ckb",
         "und, und", "mul, mul", "zxx, zxx", "qaa, qaa",
         // ISO 639-2 codes of languages BCP 47 writes with two letters, terminological and bibliographic
-        "eng, en", "eng-US, en-US", "deu, de", "ger, de", "fre, fr", "zho-Hant, zh-Hant",
+        "eng, en", "eng-US, en-US", "deu, de", "ger, de", "fre, fr", "zho-Hant, zh-Hant", "mol-MD, ro-MD",
         // extended-language, grandfathered and deprecated forms
         "zh-yue, yue", "zh-cmn-Hans, cmn-Hans", "i-klingon, tlh", "iw, he", "in, id", "mo, ro", "de-DD, de-DE",
         "en-BU, en-MM", "sl-rozaj-biske, sl-rozaj-biske", "en-u-ca-gregory, en-u-ca-gregory", "x-local, x-local",
@@ -45,7 +45,8 @@ class LanguageTagsTest {
         "en-yue | extended language subtag 'yue', which may only follow 'zh'",
         "zh-yue-yue | more than one extended language subtag",
         "de-1901-1901 | variant subtag '1901' twice",
-        "en-u-ca-gregory-u-nu-latn | extension 'u' twice"
+        "en-u-ca-gregory-u-nu-latn | extension 'u' twice",
+        "ja-Latn-hepburn-heploc-x-abcde-efgh | 36 characters in canonical form"
     })
     void unregisteredOrMalformedTagsAreRefusedNamingTheSubtag(String given, String problem) {
         assertThatThrownBy(() -> LanguageTags.normaliseOrNull("language", given))

@@ -60,7 +60,10 @@ final class RedisConnector implements AutoCloseable {
                 .withPort(settings.port())
                 .withDatabase(settings.database())
                 .withSsl(settings.tls())
-                .withTimeout(settings.commandTimeout());
+                // Lettuce bounds the connection's handshake (HELLO, AUTH, SELECT) by this; commands get theirs in
+                // connected(). At the command timeout, a cold JVM on a busy machine missed the handshake and took a
+                // healthy Redis for an outage, dropping the invalidations of a short-lived CLI process.
+                .withTimeout(connectTimeout);
         if (settings.password() != null) {
             builder.withPassword(settings.password().toCharArray());
         }
@@ -126,6 +129,7 @@ final class RedisConnector implements AutoCloseable {
         } else if (closed) {
             made.closeAsync();
         } else {
+            made.setTimeout(settings.commandTimeout());
             connection = made;
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.testing.net.TcpProxy;
 import dev.pipestore.testing.redis.RedisServerProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +52,33 @@ class RedisStartupTest {
             assertThat(cache.get("k")).contains(IntNode.valueOf(1));
         } finally {
             server.restart();
+        }
+    }
+
+    /**
+     * The handshake (HELLO, AUTH) may take longer than one command: a cold JVM on a busy machine took half a second, and
+     * bounded by the command timeout it took a healthy Redis for an outage (a CLI process then exited with its cache
+     * invalidations undone).
+     */
+    @Test
+    void aHandshakeSlowerThanTheCommandTimeoutStillConnects() throws Exception {
+        try (TcpProxy slow = new TcpProxy(server.port()).start(); LogCapture logs = new LogCapture()) {
+            slow.stall();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slow.resume();
+            });
+            RedisSettings settings = new RedisSettings(server.host(), slow.port(), 0, PASSWORD, false, "startup:",
+                    Duration.ofMillis(200));
+
+            try (RedisCache cache = RedisCache.open(settings)) {
+                assertThat(cache.put("k", IntNode.valueOf(1))).as("connected by the time open returned").isTrue();
+                assertThat(logs.at(Level.WARN)).isEmpty();
+            }
         }
     }
 

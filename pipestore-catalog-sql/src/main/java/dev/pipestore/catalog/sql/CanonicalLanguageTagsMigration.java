@@ -13,7 +13,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * V11: rewrites stored language tags in the canonical form {@link LanguageTags} now gives them ({@code eng} becomes
  * {@code en}), so rows written before keep matching filters and retries, and stay readable where they named a script,
  * region or variant the registry does not list (dropped: {@code en-JX} becomes {@code en}). A tag no version accepted,
- * written by another tool, is left as it is. One migration for every dialect: the canonical form is Java's to
+ * written by another tool, or one whose canonical form would not fit the column, is left as it is: this migration
+ * renames and never fails. One migration for every dialect: the canonical form is Java's to
  * compute, and each column holds only a handful of distinct tags.
  */
 final class CanonicalLanguageTagsMigration implements JavaMigration {

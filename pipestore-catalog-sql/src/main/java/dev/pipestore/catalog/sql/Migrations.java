@@ -2,6 +2,7 @@ package dev.pipestore.catalog.sql;
 
 import dev.pipestore.StoreException;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -34,10 +35,19 @@ final class Migrations {
                 throw database.unavailable(e);
             }
             throw new StoreException("catalog " + database.description() + ": schema migration failed: "
-                    + FailureReasons.clean(String.valueOf(e.getMessage()), password), e);
+                    + FailureReasons.clean(oneLine(String.valueOf(e.getMessage())), password), e);
         } finally {
             lock.close();
         }
+    }
+
+    /**
+     * Flyway's message on one line: it spreads what failed over several ("Migration ... failed", a rule of dashes,
+     * "SQL State", "Message: ..."), and a command line or a log shows only the first, which says least.
+     */
+    static String oneLine(String message) {
+        return message.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.matches("-+"))
+                .collect(Collectors.joining("; "));
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -118,6 +118,7 @@ class DataMigrationTest {
             UUID english = UUID.randomUUID();
             UUID cantonese = UUID.randomUUID();
             UUID odd = UUID.randomUUID();
+            UUID moldavian = UUID.randomUUID();
             UUID transcription = UUID.randomUUID();
             UUID translation = UUID.randomUUID();
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
@@ -128,6 +129,8 @@ class DataMigrationTest {
                 statement.executeUpdate("UPDATE audio_files SET language = 'eng-US' WHERE id = '" + english + "'");
                 statement.executeUpdate("UPDATE audio_files SET language = 'zh-yue' WHERE id = '" + cantonese + "'");
                 statement.executeUpdate("UPDATE audio_files SET language = 'de-JX' WHERE id = '" + odd + "'");
+                insertAudio(statement, moldavian, null);
+                statement.executeUpdate("UPDATE audio_files SET language = 'mol-MD' WHERE id = '" + moldavian + "'");
                 statement.executeUpdate("INSERT INTO transcriptions (id, audio_file_id, content, language) VALUES ('"
                         + transcription + "', '" + english + "', 'running late', 'eng')");
                 statement.executeUpdate("INSERT INTO translations (id, transcription_id, content, source_language,"
@@ -138,6 +141,7 @@ class DataMigrationTest {
                 assertThat(catalog.audioFiles().get(english).language()).isEqualTo("en-US");
                 assertThat(catalog.audioFiles().get(cantonese).language()).isEqualTo("yue");
                 assertThat(catalog.audioFiles().get(odd).language()).isEqualTo("de");
+                assertThat(catalog.audioFiles().get(moldavian).language()).as("Java's code for deprecated mo").isEqualTo("ro-MD");
                 assertThat(catalog.transcriptions().get(transcription).language()).isEqualTo("en");
                 assertThat(catalog.translations().get(translation).sourceLanguage()).isEqualTo("en");
                 assertThat(catalog.translations().get(translation).targetLanguage()).isEqualTo("de");
