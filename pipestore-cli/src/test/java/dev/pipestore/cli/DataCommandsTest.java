@@ -193,6 +193,9 @@ class DataCommandsTest {
         assertThat(translation.get("target_language").asText()).isEqualTo("de");
         assertThat(json(run("translation", "list", transcriptionId, "--target", "de", "--json")).get("items")).hasSize(1);
         assertThat(json(run("translation", "list", transcriptionId, "--target", "fr", "--json")).get("items")).isEmpty();
+        assertFailure(run("translation", "add", transcriptionId, "--text-file", german.toString(), "--target", "fr-eng"),
+                "--target: 'fr-eng'");
+        assertFailure(run("translation", "list", transcriptionId, "--target", "qq"), "--target: 'qq'");
     }
 
     @Test
@@ -233,6 +236,10 @@ class DataCommandsTest {
                 trailing.toString()), "is not valid JSON: more follows");
         assertFailure(run("transcription", "add", UUID.randomUUID().toString(), "--text-file", text.toString(), "--language", "en"),
                 "not found");
+        // Refusals name the option the user typed, not the record field behind it.
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "xx-yy"), "--language: 'xx-yy'");
+        assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--model", "m".repeat(51)),
+                "--model: ");
         assertThat(run("transcription", "add", audio, "--language", "en").exitCode()).as("missing --text-file").isEqualTo(2);
         assertFailure(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en", "--idempotency-key",
                 "a b"), "--idempotency-key");
