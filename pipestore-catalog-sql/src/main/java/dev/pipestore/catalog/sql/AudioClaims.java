@@ -48,7 +48,9 @@ final class AudioClaims {
         String pick = "SELECT id FROM " + table + " WHERE (status = ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?))"
                 + " OR (status = ? AND claimed_from = ? AND lease_expires_at <= ?)"
                 + " ORDER BY created_at, id LIMIT " + limit + dialect.skipLocked();
-        return database.inTransaction("claim up to " + limit + " audio files from " + from.wireName(), c -> {
+        // Concurrent claimers lock rows as their scans meet them; InnoDB may still pick one as a deadlock victim.
+        String action = "claim up to " + limit + " audio files from " + from.wireName();
+        return database.inTransactionRetryingDeadlocks(action, c -> {
             dialect.beforeClaim(c);
             List<UUID> ids = database.query(c, pick, b -> b.text(from.wireName()).instant(at).text(to.wireName())
                     .text(from.wireName()).instant(at), row -> row.uuid("id"));

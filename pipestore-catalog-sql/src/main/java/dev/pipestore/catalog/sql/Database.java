@@ -21,6 +21,9 @@ import java.util.function.Predicate;
  */
 final class Database implements AutoCloseable {
 
+    /** How many times {@link #inTransactionRetryingDeadlocks} runs its work at most. */
+    static final int DEADLOCK_ATTEMPTS = 3;
+
     /** Work done on one connection. */
     @FunctionalInterface
     interface Work<T> {
@@ -86,20 +89,38 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(String action, Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            dialect.limitWait(connection, queryTimeout);
-            dialect.begin(connection);
-            T result;
-            try {
-                result = work.run(connection);
-                dialect.commit(connection);
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
+        return inTransaction(action, work, 1);
+    }
+
+    /**
+     * As {@link #inTransaction}, run again, up to {@value #DEADLOCK_ATTEMPTS} times in all, when the database ends it
+     * as the victim of a deadlock: rolled back, it left nothing, and the databases' own advice is to retry. For work
+     * that takes row locks in an order it cannot fix, such as claims under concurrent claimers and lease updates.
+     */
+    <T> T inTransactionRetryingDeadlocks(String action, Work<T> work) {
+        return inTransaction(action, work, DEADLOCK_ATTEMPTS);
+    }
+
+    private <T> T inTransaction(String action, Work<T> work, int attempts) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                dialect.limitWait(connection, queryTimeout);
+                dialect.begin(connection);
+                T result;
+                try {
+                    result = work.run(connection);
+                    dialect.commit(connection);
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollback(connection, e);
+                    throw e;
+                }
+                return result;
+            } catch (SQLException e) {
+                if (attempt < attempts && anyInChain(e, dialect::isDeadlock)) {
+                    continue;
+                }
+                throw translate(action, e);
             }
-            return result;
-        } catch (SQLException e) {
-            throw translate(action, e);
         }
     }
 

@@ -158,6 +158,15 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
                 + " WHERE pipestore_rank = 1 ORDER BY created_at DESC, id DESC";
     }
 
+    /**
+     * Whether the database rolled the transaction back to break a deadlock or a serialization conflict, so that running
+     * it again can succeed: SQLSTATE 40001 (MySQL and MariaDB deadlocks, PostgreSQL serialization failures) or 40P01
+     * (PostgreSQL deadlocks).
+     */
+    boolean isDeadlock(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
     /** For people: which database, on which server, as which user; never the password. */
     String describe(String jdbcUrl, String user) {
         String url = jdbcUrl.strip();

@@ -143,4 +143,9 @@ public final class SqlCatalog implements Catalog, StorageUsage {
     public String toString() {
         return "SqlCatalog[" + describe() + "]";
     }
+
+    /** The database behind the catalog, for tests of what its adapters share. */
+    Database database() {
+        return database;
+    }
 }
