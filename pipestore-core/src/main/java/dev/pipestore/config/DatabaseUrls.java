@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 final class DatabaseUrls {
 
     private static final String VARIABLE = ConfigKeys.DATABASE_URL;
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(//[^:/@]*:)[^/]*@");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
 
     private DatabaseUrls() {}
@@ -67,9 +66,21 @@ final class DatabaseUrls {
         return url.substring(0, start) + userInfo + authority.substring(last) + url.substring(end);
     }
 
-    /** The URL with any password replaced by {@code ***}. */
+    /**
+     * The URL with any password replaced by {@code ***}: everything from the first {@code :} after {@code //} to the
+     * last {@code @}, so that a password holding {@code /}, {@code ?}, {@code #} or {@code @} unencoded is hidden whole
+     * (a URL parser would end the user info early and show the rest as a host or a path).
+     */
     static String redact(String url) {
-        String redacted = PASSWORD_IN_URL.matcher(url).replaceAll("$1***@");
+        String redacted = url;
+        int start = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        if (start >= 0 && at > start) {
+            int colon = url.indexOf(':', start + 3);
+            if (colon >= 0 && colon < at) {
+                redacted = url.substring(0, colon + 1) + "***" + url.substring(at);
+            }
+        }
         return PASSWORD_PARAM.matcher(redacted).replaceAll("$1***");
     }
 
@@ -80,6 +91,12 @@ final class DatabaseUrls {
                 || lower.startsWith("jdbc:sqlite:"))) {
             throw new ConfigurationException(VARIABLE, "unsupported JDBC URL " + display
                     + ", expected jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: or jdbc:sqlite:");
+        }
+        int authority = url.indexOf("//");
+        if (authority >= 0 && url.indexOf('@', authority) >= 0) {
+            // pgJDBC and the MariaDB driver read user:password@ as part of the host and put it in their errors.
+            throw new ConfigurationException(VARIABLE, "a jdbc: URL cannot carry user:password@ (" + display + "); give"
+                    + " ?user=...&password=..., or use postgresql://user:password@host/database");
         }
         if (lower.startsWith("jdbc:mysql:")) {
             // One driver for both: the MariaDB connector speaks MySQL's protocol.
@@ -96,15 +113,17 @@ final class DatabaseUrls {
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
             int colon = hostAndPort.lastIndexOf(':');
+            // What is read as the port may be part of a password that holds '/', '?' or '#': never quote it.
+            String hint = encodingHint(uri);
             if (colon > 0 && !hostAndPort.endsWith("]") && !hostAndPort.substring(colon + 1).matches("\\d{1,5}")) {
-                throw new ConfigurationException(VARIABLE, "port '" + hostAndPort.substring(colon + 1) + "' is not a number in "
-                        + display);
+                throw new ConfigurationException(VARIABLE, "the port is not a number in " + display + hint);
             }
-            throw new ConfigurationException(VARIABLE, "no host in " + display);
+            throw new ConfigurationException(VARIABLE, "no host in " + display + hint);
         }
         String path = uri.getRawPath();
         if (path == null || path.length() <= 1 || path.indexOf('/', 1) >= 0) {
-            throw new ConfigurationException(VARIABLE, "no database name in " + display + " (expected .../database)");
+            throw new ConfigurationException(VARIABLE, "no database name in " + display + " (expected .../database)"
+                    + encodingHint(uri));
         }
         String database = decode(path.substring(1));
         int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
@@ -125,6 +144,16 @@ final class DatabaseUrls {
             jdbc.append('?').append(query);
         }
         return new DatabaseConfig(jdbc.toString(), user, password, poolSize, maxOverflow, queryTimeout, false, display);
+    }
+
+    /**
+     * Advice for a URL with an {@code @} past its authority: a password holding {@code /}, {@code ?} or {@code #}
+     * unencoded ended the user info early, and the rest was read as host, port or path.
+     */
+    private static String encodingHint(URI uri) {
+        String rest = String.valueOf(uri.getRawPath()) + uri.getRawQuery() + uri.getRawFragment();
+        return rest.contains("@") ? "; a password holding '/', '?' or '#' must be percent-encoded (%2F, %3F, %23), or it"
+                + " ends the user:password part early" : "";
     }
 
     private static String jdbcParameters(String jdbcScheme, Map<String, String> params, String display) {

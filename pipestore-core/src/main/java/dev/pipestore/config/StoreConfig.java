@@ -110,6 +110,12 @@ public record StoreConfig(
 
     private static URI endpointUri(String endpoint, boolean secure) {
         String withScheme = endpoint.contains("://") ? endpoint : (secure ? "https://" : "http://") + endpoint;
+        String authority = withScheme.substring(withScheme.indexOf("://") + 3).split("[/?#]", 2)[0];
+        if (authority.contains("@")) {
+            // Not echoed: the user info may hold a secret.
+            throw new ConfigurationException(ConfigKeys.MINIO_ENDPOINT, "has user:password@ in it; give the keys as"
+                    + " MINIO_ACCESS_KEY and MINIO_SECRET_KEY");
+        }
         URI uri;
         try {
             uri = new URI(withScheme);
@@ -120,6 +126,14 @@ public record StoreConfig(
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new ConfigurationException(ConfigKeys.MINIO_ENDPOINT, "'" + endpoint
                     + "' is not host:port or an http(s) URL");
+        }
+        if (uri.getPort() > 65_535) {
+            throw new ConfigurationException(ConfigKeys.MINIO_ENDPOINT, "'" + endpoint + "' has port " + uri.getPort()
+                    + ", above 65535");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            throw new ConfigurationException(ConfigKeys.MINIO_ENDPOINT, "'" + endpoint + "' has a path; give the server"
+                    + " only (host:port or http(s)://host:port), the bucket is PIPESTORE_BUCKET");
         }
         if (endpoint.contains("://") && scheme.equals("http") == secure) {
             throw new ConfigurationException(ConfigKeys.MINIO_SECURE, "is " + secure + " but MINIO_ENDPOINT says " + scheme);

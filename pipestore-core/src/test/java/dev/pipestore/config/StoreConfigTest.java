@@ -107,7 +107,13 @@ class StoreConfigTest {
         "oracle://u:" + SECRET + "@h/db                 | unknown scheme 'oracle'",
         "postgresql://u:" + SECRET + "@h                | no database name",
         "postgresql://u:" + SECRET + "@/db              | no host",
-        "postgresql://u:" + SECRET + "@h:notaport/db    | port 'notaport' is not a number",
+        "postgresql://u:" + SECRET + "@h:notaport/db    | the port is not a number",
+        // Unencoded '/', '#' or '?' end the user info early; no part of the password may show as a port or a host.
+        "postgresql://u:" + SECRET + "/" + SECRET + "@h/db | must be percent-encoded",
+        "postgresql://u:" + SECRET + "#" + SECRET + "@h/db | must be percent-encoded",
+        "mysql://u:" + SECRET + "?" + SECRET + "@h/db      | must be percent-encoded",
+        "jdbc:postgresql://u:" + SECRET + "@h:5432/db     | cannot carry user:password@",
+        "jdbc:mysql://u:" + SECRET + "@h:3306/db          | cannot carry user:password@",
         "postgresql://u:" + SECRET + "@h/db?sslmode=yes | sslmode 'yes'",
         "not a url at all                               | not a valid URL",
         "jdbc:oracle:thin:@h:1521:db                    | unsupported JDBC URL",
@@ -185,6 +191,21 @@ class StoreConfigTest {
                         assertThat(e.getMessage()).contains("PIPESTORE_UPLOAD_MEMORY_BYTES");
                     });
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1:99999                      | port 99999, above 65535",
+        "http://127.0.0.1:9000/data           | has a path",
+        "http://key:" + SECRET + "@127.0.0.1:9000 | has user:password@ in it"
+    })
+    void badEndpointsNameTheVariableAndNeverTheirUserInfo(String endpoint, String problem) {
+        assertThatThrownBy(() -> StoreConfig.from(Map.of("MINIO_ENDPOINT", endpoint, "MINIO_ACCESS_KEY", "a",
+                        "MINIO_SECRET_KEY", "b")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.variable()).isEqualTo("MINIO_ENDPOINT");
+                    assertThat(e.getMessage()).contains(problem).doesNotContain(SECRET);
+                });
     }
 
     @Test

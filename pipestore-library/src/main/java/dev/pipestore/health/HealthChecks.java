@@ -22,7 +22,8 @@ public final class HealthChecks {
         boolean s3 = config.objectStore() instanceof ObjectStoreConfig.S3;
         boolean redis = config.cache() instanceof CacheConfig.Redis;
         return new HealthReport(List.of(
-                probe("object_store", !s3, () -> Backends.openObjectStore(config), ObjectStore::describe, ObjectStore::ping),
+                probe("object_store", !s3, () -> Backends.openObjectStoreToProbe(config), ObjectStore::describe,
+                        ObjectStore::ping),
                 probe("catalog", config.database().embedded(), () -> Backends.openCatalog(config, false), Catalog::describe,
                         Catalog::ping),
                 probe("cache", !redis, () -> Backends.openCache(config), Cache::describe, Cache::ping)));

@@ -22,6 +22,7 @@ import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.fs.FileSystemObjectStore;
 import dev.pipestore.objectstore.s3.S3ObjectStore;
 import dev.pipestore.objectstore.s3.S3Settings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,14 +33,35 @@ import java.util.regex.Pattern;
  */
 public final class Backends {
 
+    /** The longest an S3 server may stay silent in one attempt of a health check's calls. */
+    public static final Duration PROBE_READ_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Pattern JDBC_KIND = Pattern.compile("jdbc:([a-z0-9]{1,20}):.*");
 
     private Backends() {}
 
     /** The object store adapter: S3 when {@code MINIO_ENDPOINT} is set, else files under the data directory. */
     public static ObjectStore openObjectStore(StoreConfig config) {
+        return openObjectStore(config, false);
+    }
+
+    /**
+     * As {@link #openObjectStore(StoreConfig)}, for a health check: an S3 server's silence ends each attempt after at
+     * most {@link #PROBE_READ_TIMEOUT}, so a diagnosis takes seconds where a store's calls would wait minutes.
+     */
+    public static ObjectStore openObjectStoreToProbe(StoreConfig config) {
+        return openObjectStore(config, true);
+    }
+
+    private static ObjectStore openObjectStore(StoreConfig config, boolean probe) {
         return switch (config.objectStore()) {
-            case ObjectStoreConfig.S3 s3 -> failingWith(ConfigKeys.MINIO_ENDPOINT, () -> S3ObjectStore.open(S3Settings.from(s3)));
+            case ObjectStoreConfig.S3 s3 -> failingWith(ConfigKeys.MINIO_ENDPOINT, () -> {
+                S3Settings settings = S3Settings.from(s3);
+                if (probe && settings.readTimeout().compareTo(PROBE_READ_TIMEOUT) > 0) {
+                    settings = settings.withReadTimeout(PROBE_READ_TIMEOUT);
+                }
+                return S3ObjectStore.open(settings);
+            });
             case ObjectStoreConfig.FileSystem fs -> {
                 DataDirectories.prepare(ConfigKeys.DATA_DIR, fs.root());
                 yield failingWith(ConfigKeys.DATA_DIR, () -> FileSystemObjectStore.open(fs.root(), fs.bucket()));

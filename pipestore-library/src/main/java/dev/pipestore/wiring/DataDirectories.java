@@ -4,9 +4,19 @@ import dev.pipestore.config.ConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Makes sure a directory pipestore writes to exists and is writable, failing with the variable that named it. */
+/**
+ * Makes sure a directory pipestore writes to exists and is writable, failing with the variable that named it; one it
+ * creates is readable by its user only (the data directory holds transcripts and key hashes).
+ */
 final class DataDirectories {
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private DataDirectories() {}
 
@@ -16,12 +26,26 @@ final class DataDirectories {
      */
     static Path prepare(String variable, Path dir) {
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                createOwnerOnly(dir);
+            }
             Path probe = Files.createTempFile(dir, ".write-probe-", ".tmp");
             Files.delete(probe);
             return dir;
         } catch (IOException | SecurityException e) {
             throw new ConfigurationException(variable, dir + " is not a writable directory (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * Transcripts, audio and key hashes live here: a directory pipestore makes is its user's alone. One that exists
+     * keeps the permissions its owner gave it.
+     */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir, OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir); // not a POSIX file system: its own defaults apply
         }
     }
 

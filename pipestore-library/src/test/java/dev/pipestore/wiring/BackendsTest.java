@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +35,19 @@ class BackendsTest {
                 });
         assertThatThrownBy(() -> Backends.openCatalog(config, true))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.variable()).isEqualTo("PIPESTORE_DATA_DIR"));
+    }
+
+    @Test
+    void aDataDirectoryPipestoreCreatesIsItsUsersAloneAndAnExistingOneKeepsItsPermissions() throws IOException {
+        Path created = dataDir.resolve("new").resolve("data");
+        Path existing = Files.createDirectories(dataDir.resolve("existing"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+
+        Backends.openCatalog(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", created.toString())), true).close();
+        Backends.openCatalog(StoreConfig.from(Map.of("PIPESTORE_DATA_DIR", existing.toString())), true).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rwxr-x---");
     }
 
     @Test

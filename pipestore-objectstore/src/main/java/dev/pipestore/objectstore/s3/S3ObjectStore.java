@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * known to be smaller); gets stream straight from the connection.
  */
 public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
+
+    /** The longest {@link #ping()} takes. */
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
     /** Content up to this size goes up in one request; larger content in parts of this size. */
     public static final int PART_SIZE = 8 * 1024 * 1024;
@@ -180,9 +184,13 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
         return new ObjectPage(objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
     }
 
+    /**
+     * Checks the bucket within {@link #PING_TIMEOUT}, retries included: a readiness probe must answer while a silent
+     * server would hold an ordinary call for minutes (four attempts of the read timeout each).
+     */
     @Override
     public void ping() {
-        new S3Buckets(client, settings, errors).requireReachable();
+        new S3Buckets(client, settings, errors).requireReachableWithin(PING_TIMEOUT);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.pipestore.objectstore.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.TestContent;
 import dev.pipestore.testing.net.TcpProxy;
 import dev.pipestore.testing.s3.S3ProxyExtension;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,50 @@ class S3OutageTest {
             }
         } finally {
             S3.deleteBucket(bucket);
+        }
+    }
+
+    /** A ping, what a readiness probe calls, answers within its bound even when every attempt would wait a minute. */
+    @Test
+    void aPingOfASilentServerAnswersWithinItsBound() throws Exception {
+        String bucket = S3.newBucketName();
+        try (TcpProxy proxy = new TcpProxy(S3.endpoint().getPort()).start();
+                S3ObjectStore store = S3ObjectStore.open(S3ObjectStoreTest.settings(bucket)
+                        .withEndpoint(URI.create("http://127.0.0.1:" + proxy.port())).withReadTimeout(Duration.ofSeconds(60)))) {
+            proxy.stall();
+            try {
+                long start = System.nanoTime();
+                Throwable failure = catchThrowable(store::ping);
+
+                assertThat(failure).isInstanceOf(BackendUnavailableException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .isLessThan(S3ObjectStore.PING_TIMEOUT.plusSeconds(3));
+            } finally {
+                proxy.resume();
+            }
+            store.ping();
+        } finally {
+            S3.deleteBucket(bucket);
+        }
+    }
+
+    /** An endpoint that answers HTTP but not S3 (a wrong port, a web server) is named as such when the store opens. */
+    @Test
+    void anEndpointThatIsNotAnS3ServerIsReportedWhenTheStoreOpens() throws Exception {
+        HttpServer notS3 = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        notS3.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(501, -1);
+            exchange.close();
+        });
+        notS3.start();
+        try {
+            Throwable failure = catchThrowable(() -> S3ObjectStore.open(S3ObjectStoreTest.settings(S3.newBucketName())
+                    .withEndpoint(URI.create("http://127.0.0.1:" + notS3.getAddress().getPort()))).close());
+
+            assertThat(failure).isInstanceOf(BackendUnavailableException.class)
+                    .hasMessageContaining("501").hasMessageContaining("is the endpoint an S3 server");
+        } finally {
+            notS3.stop(0);
         }
     }
 
