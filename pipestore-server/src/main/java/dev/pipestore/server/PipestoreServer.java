@@ -1,6 +1,7 @@
 package dev.pipestore.server;
 
 import dev.pipestore.PipeStore;
+import dev.pipestore.StoreException;
 import dev.pipestore.server.access.AccessFilter;
 import dev.pipestore.server.json.JsonBodies;
 import dev.pipestore.server.metrics.HttpServerMetrics;
@@ -14,6 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -57,7 +59,8 @@ public final class PipestoreServer implements AutoCloseable {
     /**
      * Starts serving {@code store} as {@code settings} say.
      *
-     * @throws io.javalin.util.JavalinBindException when the port is taken
+     * @throws StoreException when the address cannot be listened on (the port is taken, or the host has no such
+     *     address), saying which
      */
     public static PipestoreServer start(PipeStore store, ServerSettings settings) {
         Objects.requireNonNull(store, "store");
@@ -66,7 +69,17 @@ public final class PipestoreServer implements AutoCloseable {
                 new Uploads(store.config().tempDir().resolve("forms"), settings.maxUploadBytes(), Instant.now()));
         GracefulHandler inFlight = new GracefulHandler();
         Javalin app = Javalin.create(config -> configure(config, api, settings, inFlight));
-        app.start();
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            // Javalin says "port already in use" for any bind failure; a --bind address this host lacks is another.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new StoreException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
+                    + root.getMessage(), e);
+        }
         PipestoreServer server = new PipestoreServer(app, settings, inFlight, api.uploads());
         LOG.info("pipestore API listening on {}", server.baseUri());
         return server;

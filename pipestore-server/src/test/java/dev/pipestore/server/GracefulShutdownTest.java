@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.PipeStore;
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.Role;
@@ -12,6 +13,8 @@ import dev.pipestore.server.problem.ProblemMapper;
 import dev.pipestore.testing.audio.TestAudio;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +56,19 @@ class GracefulShutdownTest {
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    @Test
+    void anAddressTheServerCannotListenOnIsNamedWithTheReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> PipestoreServer.start(store, ServerSettings.defaults().withPort(taken.getLocalPort())))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("in use");
+        }
+        // TEST-NET-3 (RFC 5737): no host has it, so binding to it fails for another reason than a taken port.
+        assertThatThrownBy(() -> PipestoreServer.start(store, ServerSettings.defaults().withPort(0).withBind("203.0.113.7")))
+                .isInstanceOf(StoreException.class).hasMessageContaining("cannot listen on 203.0.113.7:0")
+                .message().doesNotContainIgnoringCase("already in use");
     }
 
     @Test
