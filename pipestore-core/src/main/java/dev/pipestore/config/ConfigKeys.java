@@ -22,7 +22,7 @@ public final class ConfigKeys {
     public static final String MINIO_REGION = "MINIO_REGION";
     public static final String DEFAULT_REGION = "us-east-1";
     /**
-     * Longest silence, in seconds, on an open connection to S3 before an attempt fails (the SDK makes three). Default
+     * Longest silence, in seconds, on an open connection to S3 before an attempt fails (the SDK makes up to four). Default
      * {@value #DEFAULT_S3_READ_TIMEOUT_SECONDS}.
      */
     public static final String MINIO_READ_TIMEOUT = "MINIO_READ_TIMEOUT";

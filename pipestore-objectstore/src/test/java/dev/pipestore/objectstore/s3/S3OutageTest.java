@@ -99,7 +99,7 @@ class S3OutageTest {
         }
     }
 
-    /** Three attempts of at most the read timeout each, with the SDK's back-off between them. */
+    /** Up to four attempts of at most the read timeout each, with the SDK's back-off between them. */
     private static void assertUnavailableQuickly(Runnable call) {
         long start = System.nanoTime();
         Throwable failure = catchThrowable(call::run);
