@@ -133,7 +133,12 @@ public final class TranscriptionService {
             if (request == null || request.audioFileId() == null || request.transcription() == null) {
                 throw new InvalidInputException(item, "needs an audio_file_id and a transcription");
             }
-            AudioFile audio = audioFiles.computeIfAbsent(request.audioFileId(), catalog.audioFiles()::get);
+            AudioFile audio;
+            try {
+                audio = audioFiles.computeIfAbsent(request.audioFileId(), catalog.audioFiles()::get);
+            } catch (NotFoundException e) {
+                throw e.namedBy(item + ".audio_file_id");
+            }
             try {
                 transcriptions.add(checked(audio, request.transcription(), now));
             } catch (InvalidInputException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.ConflictException;
+import dev.pipestore.NotFoundException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AnalysisResult;
@@ -15,6 +16,7 @@ import dev.pipestore.catalog.Transcription;
 import dev.pipestore.testing.redis.RedisPrefix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +76,19 @@ class BatchIdempotencyTest extends OnPostgresAndRedis {
 
         assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(first);
         assertThat(store.transcriptions().listForAudioFile(other.id())).isEmpty();
+    }
+
+    @Test
+    void anItemNamingAMissingAudioFileIsNamedAndNoItemIsStored() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> store.transcriptions().addBatch(List.of(
+                TranscriptionItem.of(audio.id(), NewTranscription.of("fine", "en")),
+                TranscriptionItem.of(missing, NewTranscription.of("orphan", "en")))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("audio file " + missing + " (items[1].audio_file_id) not found");
+
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).isEmpty();
     }
 
     @Test

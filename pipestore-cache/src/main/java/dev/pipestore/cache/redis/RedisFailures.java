@@ -1,5 +1,7 @@
 package dev.pipestore.cache.redis;
 
+import dev.pipestore.config.ConfigKeys;
+
 /** Turns Lettuce's exceptions into one line a person can act on, spotting authentication failures by Redis's error codes. */
 final class RedisFailures {
 
@@ -11,7 +13,10 @@ final class RedisFailures {
             String message = String.valueOf(t.getMessage());
             if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")
                     || (message.startsWith("ERR") && message.contains("AUTH"))) {
-                return "authentication failed (" + message + ")";
+                return "authentication failed (" + message + "): check " + ConfigKeys.REDIS_PASSWORD;
+            }
+            if (message.startsWith("ERR DB index is out of range") || message.startsWith("ERR invalid DB index")) {
+                return "the server has no such database (" + message + "): check " + ConfigKeys.REDIS_DB;
             }
         }
         if (String.valueOf(failure.getMessage()).startsWith("Currently not connected")) {

@@ -88,11 +88,21 @@ class RedisStartupTest {
             assertThat(cache.get("k")).isEmpty();
             assertThatThrownBy(cache::ping).isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("127.0.0.1:" + server.port())
-                    .hasMessageContaining("authentication failed")
+                    .hasMessageContaining("authentication failed").hasMessageContaining("check REDIS_PASSWORD")
                     .message().doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
             assertThat(logs.at(Level.WARN)).isNotEmpty();
             assertThat(logs.allText()).contains("authentication failed")
                     .doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aDatabaseNumberTheServerLacksNamesRedisDb() {
+        RedisSettings settings = new RedisSettings(server.host(), server.port(), 999, PASSWORD, false, "startup:",
+                Duration.ofMillis(200));
+        try (RedisCache cache = RedisCache.open(settings)) {
+            assertThatThrownBy(cache::ping).isInstanceOf(BackendUnavailableException.class)
+                    .hasMessageContaining("check REDIS_DB");
         }
     }
 
