@@ -95,7 +95,7 @@ final class Database implements AutoCloseable {
     /**
      * As {@link #inTransaction}, run again, up to {@value #DEADLOCK_ATTEMPTS} times in all, when the database ends it
      * as the victim of a deadlock: rolled back, it left nothing, and the databases' own advice is to retry. For work
-     * that takes row locks in an order it cannot fix, such as claims under concurrent claimers and lease updates.
+     * that takes row locks in an order it cannot fix, such as a claim among concurrent claimers.
      */
     <T> T inTransactionRetryingDeadlocks(String action, Work<T> work) {
         return inTransaction(action, work, DEADLOCK_ATTEMPTS);
