@@ -3,10 +3,12 @@ package dev.pipestore.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.catalog.Metadata;
+import dev.pipestore.config.ConfigurationException;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.health.HealthChecks;
 import dev.pipestore.health.HealthReport;
 import dev.pipestore.health.PortHealth;
+import dev.pipestore.wiring.Backends;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -32,14 +34,30 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         StoreConfig config = StoreConfig.fromEnv();
         HealthReport report = HealthChecks.check(config);
+        String directories = directoryProblem(config);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Metadata.toJson(toJson(config, report)));
+            ObjectNode root = toJson(config, report);
+            root.putObject("directories").put("status", directories == null ? "ok" : "unusable").put("error", directories);
+            root.put("ok", report.allUp() && directories == null);
+            out.println(Metadata.toJson(root));
         } else {
             printText(out, config, report);
+            out.println(directories == null ? "Temporary and archive directories are writable."
+                    : "Directories: " + directories);
         }
         out.flush();
-        return report.allUp() ? 0 : ErrorReporter.FAILURE;
+        return report.allUp() && directories == null ? 0 : ErrorReporter.FAILURE;
+    }
+
+    /** What ingest and serve would refuse to start with: a temporary or archive directory they cannot write. */
+    private static String directoryProblem(StoreConfig config) {
+        try {
+            Backends.prepareDirectories(config);
+            return null;
+        } catch (ConfigurationException e) {
+            return e.getMessage();
+        }
     }
 
     private static void printText(PrintWriter out, StoreConfig config, HealthReport report) {

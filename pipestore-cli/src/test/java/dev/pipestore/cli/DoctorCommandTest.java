@@ -7,6 +7,7 @@ import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.config.StoreConfig;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,25 @@ class DoctorCommandTest {
             assertThat(backend.get("embedded").asBoolean()).isTrue();
             assertThat(backend.get("latency_ms").isNumber()).isTrue();
         });
+    }
+
+    /** Ingest and serve refuse to start with a temporary directory they cannot write; doctor says so too. */
+    @Test
+    void anUnusableTemporaryDirectoryIsReportedAndFailsTheCheck() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("a-file"), "x");
+        Map<String, String> env = Map.of("PIPESTORE_DATA_DIR", dataDir.resolve("data").toString(),
+                "TEMP_STORAGE_PATH", file.resolve("tmp").toString());
+
+        CliProcess.Result text = CliProcess.run(env, "doctor");
+        CliProcess.Result json = CliProcess.run(env, "doctor", "--json");
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.stdout()).contains("All backends answer.").contains("Directories: TEMP_STORAGE_PATH: ");
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode report = Metadata.MAPPER.readTree(json.stdout());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("directories").get("status").asText()).isEqualTo("unusable");
+        assertThat(report.get("directories").get("error").asText()).contains("TEMP_STORAGE_PATH");
     }
 
     @Test
