@@ -7,13 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.IllformedLocaleException;
-import java.util.Locale;
 import java.util.HashSet;
+import java.util.IllformedLocaleException;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 
 /**
  * Checks BCP 47 language tags ({@code en}, {@code en-US}, {@code yue-Hant-HK}) and stores them in canonical form.
@@ -33,14 +34,15 @@ public final class LanguageTags {
     public static final int MAX_LENGTH = 35;
 
     private static final String TABLE = "language-subtags.txt";
+    private static final Pattern PRIVATE_USE = Pattern.compile("x(-[a-z0-9]{1,8})+");
 
     private static final Map<Character, String> KIND_NAMES =
             Map.of('l', "language", 's', "script", 'r', "region", 'v', "variant");
 
     /**
      * Per kind, subtag (lower case) to the subtag it is stored as (lower case): l(anguage), s(cript), r(egion),
-     * v(ariant); for e(xtended language), the language it may follow; for g(randfathered), a whole tag to its preferred
-     * value, or to itself when it has none.
+     * v(ariant); for e(xtended language), the language it may follow; for g, a whole grandfathered or redundant tag to
+     * its preferred value, or to itself when it has none.
      */
     private static final Map<Character, Map<String, String>> SUBTAGS = readTable();
 
@@ -100,8 +102,12 @@ public final class LanguageTags {
     }
 
     private static String parse(String field, String tag, boolean dropUnregistered) {
-        if (tag.isBlank() || tag.length() > MAX_LENGTH) {
+        if (tag.isBlank()) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag");
+        }
+        if (tag.length() > MAX_LENGTH) {
+            throw new InvalidInputException(field, "'" + tag + "' is longer than the " + MAX_LENGTH
+                    + " characters stored");
         }
         String hyphenated = tag.replace('_', '-');
         String lower = hyphenated.toLowerCase(Locale.ROOT);
@@ -110,12 +116,24 @@ public final class LanguageTags {
             // Whole tags from before RFC 4646 (i-klingon, en-GB-oed): their preferred value, or kept as they are.
             return grandfathered.equals(lower) ? lower : parse(field, grandfathered, false);
         }
-        String[] subtags = lower.split("-", -1);
+        // Private use (x-...) is the tagger's own: kept as written, and kept from Locale, which reads x-lvariant-1996 as
+        // its own spelling of the variant 1996.
+        int privateUse = lower.startsWith("x-") ? 0 : lower.indexOf("-x-") + 1;
+        String privatePart = privateUse > 0 || lower.startsWith("x-") ? lower.substring(privateUse) : "";
+        if (!privatePart.isEmpty() && !PRIVATE_USE.matcher(privatePart).matches()) {
+            throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: after x-, subtags of 1 to"
+                    + " 8 letters and digits");
+        }
+        if (privateUse == 0 && !privatePart.isEmpty()) {
+            return privatePart;
+        }
+        String main = privatePart.isEmpty() ? hyphenated : hyphenated.substring(0, privateUse - 1);
+        String[] subtags = main.toLowerCase(Locale.ROOT).split("-", -1);
         checkExtendedLanguage(field, tag, subtags);
         checkSingletonsOnce(field, tag, subtags);
         Locale locale;
         try {
-            locale = new Locale.Builder().setLanguageTag(hyphenated).build();
+            locale = new Locale.Builder().setLanguageTag(main).build();
         } catch (IllformedLocaleException e) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: " + e.getMessage(), e);
         }
@@ -132,7 +150,8 @@ public final class LanguageTags {
             }
         }
         String canonical = new Locale.Builder().setLocale(locale).setLanguage(language).setScript(script)
-                .setRegion(region).setVariant(String.join("-", variants)).build().toLanguageTag();
+                .setRegion(region).setVariant(String.join("-", variants)).build().toLanguageTag()
+                + (privatePart.isEmpty() ? "" : "-" + privatePart);
         if (canonical.length() > MAX_LENGTH) {
             // A preferred value can be longer than what it replaces (heploc becomes alalc97).
             throw new InvalidInputException(field, "'" + tag + "' is " + canonical.length() + " characters in canonical form ("

@@ -22,7 +22,10 @@ class LanguageTagsTest {
         // extended-language, grandfathered and deprecated forms
         "zh-yue, yue", "zh-cmn-Hans, cmn-Hans", "i-klingon, tlh", "iw, he", "in, id", "mo, ro", "de-DD, de-DE",
         "en-BU, en-MM", "sl-rozaj-biske, sl-rozaj-biske", "en-u-ca-gregory, en-u-ca-gregory", "x-local, x-local",
-        "en-GB-oed, en-GB-oxendict", "zh-min-nan, nan", "i-default, i-default", "en-x-a-x-b, en-x-a-x-b"
+        "en-GB-oed, en-GB-oxendict", "zh-min-nan, nan", "i-default, i-default", "en-x-a-x-b, en-x-a-x-b",
+        // redundant tags with a preferred value, and private use kept as written (Locale reads x-lvariant as a variant)
+        "sgn-DE, gsg", "sgn-US, ase", "de-x-lvariant-1996, de-x-lvariant-1996", "x-lvariant-foo, x-lvariant-foo",
+        "und-x-foo, und-x-foo", "EN-US-X-Local, en-US-x-local"
     })
     void registeredTagsAreStoredInCanonicalForm(String given, String stored) {
         assertThat(LanguageTags.normaliseOrNull("language", given)).isEqualTo(stored);
@@ -46,7 +49,9 @@ class LanguageTagsTest {
         "zh-yue-yue | more than one extended language subtag",
         "de-1901-1901 | variant subtag '1901' twice",
         "en-u-ca-gregory-u-nu-latn | extension 'u' twice",
-        "ja-Latn-hepburn-heploc-x-abcde-efgh | 36 characters in canonical form"
+        "ja-Latn-hepburn-heploc-x-abcde-efgh | 36 characters in canonical form",
+        "en-US-u-ca-gregory-nu-latn-cf-account | longer than the 35 characters stored",
+        "en-x-toolongsubtag | after x-, subtags of 1 to 8 letters and digits"
     })
     void unregisteredOrMalformedTagsAreRefusedNamingTheSubtag(String given, String problem) {
         assertThatThrownBy(() -> LanguageTags.normaliseOrNull("language", given))

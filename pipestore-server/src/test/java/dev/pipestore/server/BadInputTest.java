@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +117,25 @@ class BadInputTest {
             }
         }
         assertNothingStored();
+    }
+
+    /** A client that stops sending gets its refusal when the server stops waiting for the rest, not at the idle timeout. */
+    @Test
+    void aRefusalReachesAClientThatStoppedSendingWithinSeconds() throws Exception {
+        byte[] body = TestAudio.wav(1, 8000);
+        try (Socket socket = new Socket(SERVER.server().baseUri().getHost(), SERVER.server().port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(new RawRequest("POST /v1/audio?name=a.wav", "audio/wav", "not-a-key", body).head());
+            out.write(body, 0, 100);
+            out.flush();
+            long start = System.nanoTime();
+
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).isEqualTo("HTTP/1.1 401");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        }
     }
 
     private record RawRequest(String requestLine, String contentType, String key, byte[] body) {

@@ -9,8 +9,9 @@ import java.time.Duration;
  * Reads and drops what is left of a refused request's body before the refusal is written. Jetty closes a connection
  * whose request content was not read to its end, and a client still sending then gets a TCP reset that can discard the
  * answer it was about to read: an upload refused as too large, or for a wrong key, looked like a dropped connection.
- * Reading the rest lets the answer arrive. Bounded, like Tomcat's {@code maxSwallowSize}, so that refusing a huge or
- * slow body costs little: beyond the bound the connection closes as before (a client sending that much should ask with
+ * Reading the rest lets the answer arrive. Bounded, like Tomcat's {@code maxSwallowSize}, in bytes and in time (what
+ * has not arrived within two seconds is not waited for), so that refusing a huge, slow or stalled body costs little:
+ * beyond the bound the connection closes as before (a client sending that much should ask with
  * {@code Expect: 100-continue}).
  */
 final class UnreadBody {
@@ -18,6 +19,7 @@ final class UnreadBody {
     /** The most bytes read to let a refusal arrive. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
     private static final Duration MAX_TIME = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 5;
 
     private UnreadBody() {}
 
@@ -31,8 +33,15 @@ final class UnreadBody {
             ServletInputStream body = request.getInputStream();
             byte[] buffer = new byte[16 * 1024];
             long left = MAX_BYTES;
+            // Only what has arrived is read, so a client that stopped sending gets its answer at the deadline, not
+            // after the connection's idle timeout.
             while (left > 0 && !body.isFinished() && System.nanoTime() < deadline) {
-                int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                int ready = body.available();
+                if (ready <= 0) {
+                    Thread.sleep(POLL_MILLIS);
+                    continue;
+                }
+                int read = body.read(buffer, 0, (int) Math.min(Math.min(buffer.length, left), ready));
                 if (read < 0) {
                     return;
                 }
@@ -40,6 +49,8 @@ final class UnreadBody {
             }
         } catch (IOException | IllegalStateException e) {
             // The client went, or the body was taken as a reader or a form: there is nothing left to save.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
