@@ -118,17 +118,17 @@ public final class LanguageTags {
         }
         // Private use (x-...) is the tagger's own: kept as written, and kept from Locale, which reads x-lvariant-1996 as
         // its own spelling of the variant 1996.
-        int privateUse = lower.startsWith("x-") ? 0 : lower.indexOf("-x-") + 1;
-        String privatePart = privateUse > 0 || lower.startsWith("x-") ? lower.substring(privateUse) : "";
-        if (!privatePart.isEmpty() && !PRIVATE_USE.matcher(privatePart).matches()) {
+        int privateStart = lower.startsWith("x-") ? 0 : lower.contains("-x-") ? lower.indexOf("-x-") + 1 : -1;
+        String privatePart = privateStart < 0 ? "" : lower.substring(privateStart);
+        if (privateStart >= 0 && !PRIVATE_USE.matcher(privatePart).matches()) {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: after x-, subtags of 1 to"
                     + " 8 letters and digits");
         }
-        if (privateUse == 0 && !privatePart.isEmpty()) {
+        if (privateStart == 0) {
             return privatePart;
         }
-        String main = privatePart.isEmpty() ? hyphenated : hyphenated.substring(0, privateUse - 1);
-        String[] subtags = main.toLowerCase(Locale.ROOT).split("-", -1);
+        String main = privateStart < 0 ? hyphenated : hyphenated.substring(0, privateStart - 1);
+        String[] subtags = (privateStart < 0 ? lower : lower.substring(0, privateStart - 1)).split("-", -1);
         checkExtendedLanguage(field, tag, subtags);
         checkSingletonsOnce(field, tag, subtags);
         Locale locale;
@@ -138,7 +138,7 @@ public final class LanguageTags {
             throw new InvalidInputException(field, "'" + tag + "' is not a BCP 47 language tag: " + e.getMessage(), e);
         }
         var registry = new Subtags(field, tag);
-        // Locale reads "und" as no language, and a private-use tag (x-...) has none either; both are valid as they are.
+        // Locale reads "und" as no language; it is valid as it is.
         String language = locale.getLanguage().isEmpty() ? "" : registry.registered('l', locale.getLanguage(), false);
         String script = registry.registered('s', locale.getScript(), dropUnregistered);
         String region = registry.registered('r', locale.getCountry(), dropUnregistered);
@@ -187,9 +187,6 @@ public final class LanguageTags {
     private static void checkSingletonsOnce(String field, String tag, String[] subtags) {
         var singletons = new HashSet<String>();
         for (String subtag : subtags) {
-            if (subtag.equals("x")) {
-                return; // private use: anything may follow
-            }
             if (subtag.length() == 1 && !singletons.add(subtag)) {
                 throw new InvalidInputException(field, "'" + tag + "' has the extension '" + subtag + "' twice");
             }

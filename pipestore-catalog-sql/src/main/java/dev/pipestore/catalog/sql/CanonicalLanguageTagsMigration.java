@@ -19,8 +19,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class CanonicalLanguageTagsMigration implements JavaMigration {
 
-    private static final List<String> COLUMNS = List.of("audio_files.language", "text_documents.language",
-            "transcriptions.language", "translations.source_language", "translations.target_language");
+    private static final List<Column> COLUMNS = List.of(new Column("audio_files", "language"),
+            new Column("text_documents", "language"), new Column("transcriptions", "language"),
+            new Column("translations", "source_language"), new Column("translations", "target_language"));
+
+    private record Column(String table, String name) {}
 
     @Override
     public MigrationVersion getVersion() {
@@ -45,9 +48,9 @@ final class CanonicalLanguageTagsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        for (String qualified : COLUMNS) {
-            String table = qualified.substring(0, qualified.indexOf('.'));
-            String column = qualified.substring(qualified.indexOf('.') + 1);
+        for (Column language : COLUMNS) {
+            String table = language.table();
+            String column = language.name();
             for (String stored : distinctTags(connection, table, column)) {
                 String canonical = LanguageTags.registeredPartOrNull(stored);
                 if (canonical != null && !canonical.equals(stored)) {
