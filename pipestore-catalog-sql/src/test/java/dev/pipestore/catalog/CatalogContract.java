@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * database; the catalog is opened (and migrated) once per class and its tables are emptied before each test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, TextDocumentsContract,
+public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, AudioFileDeletionContract, TextDocumentsContract,
         TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract, ClaimsContract,
         ConcurrentClaimsContract, LeasesContract, UploadersContract, SearchInputContract, ApiKeysContract,
         StorageUsageContract {

@@ -146,4 +146,13 @@ public interface AudioFiles {
      * @throws dev.pipestore.ConflictException when transcriptions or results still refer to it
      */
     boolean delete(UUID id);
+
+    /**
+     * Removes the row together with its transcriptions, their translations and the analysis results of either, in
+     * one transaction: all of them or none. A transcription, translation or result written concurrently for the file
+     * either lands before and is removed too, or fails as referring to a file (or transcription) that does not exist.
+     *
+     * @return what was removed, or empty when there was no such file
+     */
+    Optional<AudioFileDeletion> deleteWithDependents(UUID id);
 }

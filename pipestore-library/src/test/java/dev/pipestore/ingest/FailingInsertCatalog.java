@@ -5,6 +5,7 @@ import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.catalog.AnalysisResults;
 import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
@@ -113,6 +114,11 @@ final class FailingInsertCatalog implements Catalog {
             @Override
             public boolean delete(UUID id) {
                 return real.delete(id);
+            }
+
+            @Override
+            public Optional<AudioFileDeletion> deleteWithDependents(UUID id) {
+                return real.deleteWithDependents(id);
             }
         };
     }

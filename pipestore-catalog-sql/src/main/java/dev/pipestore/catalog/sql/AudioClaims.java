@@ -50,7 +50,7 @@ final class AudioClaims {
                 + " ORDER BY created_at, id LIMIT " + limit + dialect.skipLocked();
         // Concurrent claimers lock rows as their scans meet them; InnoDB may still pick one as a deadlock victim.
         String action = "claim up to " + limit + " audio files from " + from.wireName();
-        return database.inTransactionRetryingDeadlocks(action, c -> {
+        return database.inTransaction(action, c -> {
             dialect.beforeClaim(c);
             List<UUID> ids = database.query(c, pick, b -> b.text(from.wireName()).instant(at).text(to.wireName())
                     .text(from.wireName()).instant(at), row -> row.uuid("id"));

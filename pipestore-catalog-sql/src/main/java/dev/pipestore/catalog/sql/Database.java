@@ -21,7 +21,12 @@ import java.util.function.Predicate;
  */
 final class Database implements AutoCloseable {
 
-    /** How many times {@link #inTransactionRetryingDeadlocks} runs its work at most. */
+    /**
+     * How many times {@link #run} and {@link #inTransaction} run their work at most when the database ends it as the
+     * victim of a deadlock: rolled back, it left nothing, and the databases' own advice is to retry. Deadlocks come from
+     * lock orders no single caller can fix: concurrent claimers, or a child row's foreign-key check against a deletion
+     * of its parent that scans the child table.
+     */
     static final int DEADLOCK_ATTEMPTS = 3;
 
     /** Work done on one connection. */
@@ -77,31 +82,34 @@ final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Runs {@code work} in auto-commit mode: for reads and single statements. */
+    /**
+     * Runs {@code work} in auto-commit mode: for reads and single statements (a statement that ends as a deadlock
+     * victim is run again, so work must not commit a first statement and then fail on a second).
+     */
     <T> T run(String action, Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            dialect.limitWait(connection, queryTimeout);
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(action, e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                dialect.limitWait(connection, queryTimeout);
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (attempt < DEADLOCK_ATTEMPTS && anyInChain(e, dialect::isDeadlock)) {
+                    continue;
+                }
+                throw translate(action, e);
+            }
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    <T> T inTransaction(String action, Work<T> work) {
-        return inTransaction(action, work, 1);
-    }
-
     /**
-     * As {@link #inTransaction}, run again, up to {@value #DEADLOCK_ATTEMPTS} times in all, when the database ends it
-     * as the victim of a deadlock: rolled back, it left nothing, and the databases' own advice is to retry. For work
-     * that takes row locks in an order it cannot fix, such as a claim among concurrent claimers.
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws, and run again when
+     * the database ends it as a deadlock victim (up to {@value #DEADLOCK_ATTEMPTS} times in all).
      */
-    <T> T inTransactionRetryingDeadlocks(String action, Work<T> work) {
+    <T> T inTransaction(String action, Work<T> work) {
         return inTransaction(action, work, DEADLOCK_ATTEMPTS);
     }
 
-    private <T> T inTransaction(String action, Work<T> work, int attempts) {
+    /** As {@link #inTransaction(String, Work)}, run at most {@code attempts} times in all. */
+    <T> T inTransaction(String action, Work<T> work, int attempts) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
                 dialect.limitWait(connection, queryTimeout);

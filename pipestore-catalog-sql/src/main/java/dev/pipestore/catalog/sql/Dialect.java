@@ -125,6 +125,12 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
         return " FOR UPDATE SKIP LOCKED";
     }
 
+    /** What follows a {@code SELECT} to lock the rows it reads until the transaction ends; empty where transactions
+     * are serialised anyway. */
+    String forUpdate() {
+        return " FOR UPDATE";
+    }
+
     /** Runs first in a claim transaction, before any statement; sets what the claim needs of the transaction. */
     void beforeClaim(Connection connection) throws SQLException {
         // nothing by default

@@ -5,6 +5,7 @@ import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
@@ -38,6 +39,7 @@ final class SqlAudioFiles implements AudioFiles {
     private final String updateMetadata;
     private final AudioClaims claims;
     private final AudioLeases leases;
+    private final AudioCascade cascade;
 
     SqlAudioFiles(Database database, Clock clock) {
         this.database = database;
@@ -48,6 +50,7 @@ final class SqlAudioFiles implements AudioFiles {
         this.updateMetadata = "UPDATE " + TABLE + " SET metadata = " + json + ", updated_at = ? WHERE id = ?";
         this.claims = new AudioClaims(database, TABLE, COLUMNS);
         this.leases = new AudioLeases(database, TABLE, COLUMNS);
+        this.cascade = new AudioCascade(database, SELECT);
     }
 
     @Override
@@ -217,10 +220,16 @@ final class SqlAudioFiles implements AudioFiles {
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 throw new ConflictException("audio file " + id
-                        + " still has transcriptions or analysis results; it cannot be deleted before them", e);
+                        + " still has transcriptions or analysis results; delete it together with them", e);
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<AudioFileDeletion> deleteWithDependents(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return cascade.delete(id);
     }
 
     private static AudioFile storable(AudioFile f) {

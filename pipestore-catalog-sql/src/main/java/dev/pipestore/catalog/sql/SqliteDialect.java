@@ -132,6 +132,12 @@ final class SqliteDialect extends Dialect {
         return "";
     }
 
+    /** As {@link #skipLocked}: the write lock taken at {@code BEGIN IMMEDIATE} covers every row. */
+    @Override
+    String forUpdate() {
+        return "";
+    }
+
     @Override
     FullText fullText() {
         return SqliteFullText.INSTANCE;

@@ -91,8 +91,7 @@ class DeadlockRetryTest {
                 bump(database, c, secondId);
                 return secondId;
             };
-            return retrying ? database.inTransactionRetryingDeadlocks("lock both rows", work)
-                    : database.inTransaction("lock both rows", work);
+            return database.inTransaction("lock both rows", work, retrying ? Database.DEADLOCK_ATTEMPTS : 1);
         }
 
         private static void bump(Database database, Connection c, int id) throws SQLException {
