@@ -77,7 +77,7 @@ public final class PipeStore implements AutoCloseable {
         this.results = new ResultServices(catalog, cache, ttl, clock);
         this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
                 config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, UploadMemory.ofBudget(config.uploadMemoryBytes()),
-                new IngestMeters(meters), results::forgetAudioFile);
+                new IngestMeters(meters), results::forget);
         this.search = new SearchService(catalog);
         this.apiKeys = new ApiKeyService(catalog.apiKeys(), clock, config.keyCacheTtl());
         meters.functionCounter("pipestore.reads.cache", "Cached transcription and translation reads by result",

@@ -8,6 +8,7 @@ import dev.pipestore.LeaseConflictException;
 import dev.pipestore.audio.AudioInfo;
 import dev.pipestore.audio.AudioProbe;
 import dev.pipestore.catalog.AudioFile;
+import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
@@ -47,10 +48,10 @@ public final class AudioService {
     private final AudioFiles audioFiles;
     private final AudioProbe probe = new AudioProbe();
 
-    /** Told each deleted audio file's id, so cached reads of it (its empty transcription lists) are dropped. */
-    private final Consumer<UUID> deleted;
+    /** Told what each deletion removed, after the commit, so cached reads of it are dropped. */
+    private final Consumer<AudioFileDeletion> deleted;
 
-    AudioService(IngestContext context, Consumer<UUID> deleted) {
+    AudioService(IngestContext context, Consumer<AudioFileDeletion> deleted) {
         this.context = context;
         this.audioFiles = context.catalog().audioFiles();
         this.deleted = deleted;
@@ -255,16 +256,33 @@ public final class AudioService {
      * Deletes the row, then the object: a crash in between leaves an orphan object, never a row without its bytes.
      *
      * @return whether there was such a file
-     * @throws ConflictException when transcriptions or results still refer to it
+     * @throws ConflictException when transcriptions or results still refer to it; see {@link #deleteWithDependents}
      */
     public boolean delete(UUID id) {
         Optional<AudioFile> file = audioFiles.find(id);
         if (file.isEmpty() || !audioFiles.delete(id)) {
             return false;
         }
-        deleted.accept(id);
-        context.removeOrphan(file.get().objectKey());
+        forget(AudioFileDeletion.ofFileAlone(file.get()));
         return true;
+    }
+
+    /**
+     * Deletes the audio file with its transcriptions, their translations and every analysis result of either (one
+     * transaction), drops what was cached of them, then deletes the object, as {@link #delete} does. For erasure:
+     * nothing derived from the recording is left to read.
+     *
+     * @return what was deleted, or empty when there was no such file
+     */
+    public Optional<AudioFileDeletion> deleteWithDependents(UUID id) {
+        Optional<AudioFileDeletion> deletion = audioFiles.deleteWithDependents(id);
+        deletion.ifPresent(this::forget);
+        return deletion;
+    }
+
+    private void forget(AudioFileDeletion deletion) {
+        deleted.accept(deletion);
+        context.removeOrphan(deletion.file().objectKey());
     }
 
     private Optional<AudioFile> earlierIngest(AudioUpload upload, String sha256) {

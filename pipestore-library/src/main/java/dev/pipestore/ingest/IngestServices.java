@@ -1,12 +1,12 @@
 package dev.pipestore.ingest;
 
+import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.objectstore.ObjectNames;
 import dev.pipestore.objectstore.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /** Builds the ingest services over one object store and catalog. */
@@ -29,10 +29,10 @@ public final class IngestServices {
     /**
      * @param uploadMemory the heap uploads may hold instead of temporary files, shared by every ingest of these services
      * @param listener told how each audio and text ingest ended
-     * @param deletedAudio told the id of each audio file deleted, after its row is gone: to forget what was cached of it
+     * @param deletedAudio told what each audio file deletion removed, after its rows are gone: to forget what was cached
      */
     public IngestServices(ObjectStore objects, Catalog catalog, ObjectNames names, Clock clock, String bucket, Path tempDir,
-            long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener, Consumer<UUID> deletedAudio) {
+            long maxUploadBytes, UploadMemory uploadMemory, IngestListener listener, Consumer<AudioFileDeletion> deletedAudio) {
         this.spool = new SpoolDirectory(tempDir);
         spool.deleteStale(clock.instant());
         IngestContext context = new IngestContext(objects, catalog, names, clock, bucket, spool, maxUploadBytes,

@@ -2,10 +2,10 @@ package dev.pipestore.results;
 
 import dev.pipestore.cache.Cache;
 import dev.pipestore.cache.CacheStats;
+import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.Catalog;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 /** Builds the result services over one catalog and cache. */
 public final class ResultServices {
@@ -35,9 +35,15 @@ public final class ResultServices {
         return results;
     }
 
-    /** Drops what is cached of a deleted audio file: the (empty) transcription lists a read may have cached. */
-    public void forgetAudioFile(UUID audioFileId) {
-        transcriptions.invalidateListsOf(audioFileId);
+    /**
+     * Drops what is cached of a deleted audio file and of what was deleted with it: the file's transcription lists,
+     * each transcription and translation, and the translation lists of each transcription in each language it had.
+     * A list of a deleted transcription in a language it never had may stay cached, empty, for its time to live.
+     */
+    public void forget(AudioFileDeletion deletion) {
+        transcriptions.invalidateListsOf(deletion.file().id());
+        deletion.transcriptionIds().forEach(transcriptions::invalidate);
+        deletion.translations().forEach(translations::invalidate);
     }
 
     /**

@@ -230,6 +230,12 @@ public final class TranscriptionService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Drops the deleted transcription and its (now empty) translation lists in every language. */
+    void invalidate(UUID transcriptionId) {
+        reads.invalidate(CacheKeys.transcription(transcriptionId), CacheKeys.translationsOf(transcriptionId, null),
+                CacheKeys.firstTranslationPageOf(transcriptionId, null));
+    }
+
     void invalidateListsOf(UUID audioFileId) {
         reads.invalidate(CacheKeys.transcriptionsOf(audioFileId), CacheKeys.firstTranscriptionPageOf(audioFileId),
                 CacheKeys.latestTranscriptionsOf(audioFileId));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
+import dev.pipestore.catalog.AudioFileDeletion.DeletedTranslation;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.Fields;
 import dev.pipestore.catalog.LanguageTags;
@@ -88,11 +89,19 @@ public final class TranslationService {
     }
 
     private void invalidateListsOf(Translation translation) {
-        UUID transcription = translation.transcriptionId();
-        reads.invalidate(CacheKeys.translationsOf(transcription, translation.targetLanguage()),
-                CacheKeys.translationsOf(transcription, null),
-                CacheKeys.firstTranslationPageOf(transcription, translation.targetLanguage()),
+        invalidateListsOf(translation.transcriptionId(), translation.targetLanguage());
+    }
+
+    private void invalidateListsOf(UUID transcription, String targetLanguage) {
+        reads.invalidate(CacheKeys.translationsOf(transcription, targetLanguage), CacheKeys.translationsOf(transcription, null),
+                CacheKeys.firstTranslationPageOf(transcription, targetLanguage),
                 CacheKeys.firstTranslationPageOf(transcription, null));
+    }
+
+    /** Drops the deleted translation and the lists it was in. */
+    void invalidate(DeletedTranslation deleted) {
+        reads.invalidate(CacheKeys.translation(deleted.id()));
+        invalidateListsOf(deleted.transcriptionId(), deleted.targetLanguage());
     }
 
     /** The record {@code request} makes, checked; reads the transcription for its language and to prove it exists. */
