@@ -87,6 +87,21 @@ public final class TextService {
                 "text document " + id);
     }
 
+    /**
+     * Deletes the row, then the object, as {@link AudioService#delete} does: a crash in between leaves an orphan object
+     * for the sweep, never a row without its bytes.
+     *
+     * @return whether there was such a document
+     */
+    public boolean delete(UUID id) {
+        Optional<TextDocument> document = documents.find(id);
+        if (document.isEmpty() || !documents.delete(id)) {
+            return false;
+        }
+        context.removeOrphan(document.get().objectKey());
+        return true;
+    }
+
     private TextDocument store(SpooledUpload spooled, TextUpload upload) {
         String key = context.names().newKey(DataType.RAW_TEXT, upload.originalName());
         StoredObject stored = context.putChecked(key, spooled,

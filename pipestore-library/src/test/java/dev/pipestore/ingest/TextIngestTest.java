@@ -54,6 +54,18 @@ class TextIngestTest {
     }
 
     @Test
+    void deleteRemovesRowThenObject() {
+        TextDocument document = store.texts().add(new ByteArrayInputStream("bye".getBytes(StandardCharsets.UTF_8)),
+                TextUpload.named("bye.txt"));
+
+        assertThat(store.texts().delete(document.id())).isTrue();
+
+        assertThat(store.texts().find(document.id())).isEmpty();
+        assertThat(store.objects().head(document.objectKey())).isEmpty();
+        assertThat(store.texts().delete(document.id())).isFalse();
+    }
+
+    @Test
     void refusesTextThatIsNotUtf8NamingTheOffsetAndStoresNothing() {
         byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
 
