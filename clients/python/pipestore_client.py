@@ -79,6 +79,11 @@ class Client:
         body = _without_none({"status": status, "metadata": metadata, "owner": owner})
         return self._json("PATCH", "/v1/audio/" + audio_id, body=body)
 
+    def delete_audio(self, audio_id, cascade=False):
+        """Deletes the file (admin keys only). A file with transcriptions or results is ProblemError 409 unless cascade
+        is true, which deletes them, their translations and results with it: nothing derived from it is left."""
+        self._json("DELETE", "/v1/audio/" + audio_id, query={"cascade": "true" if cascade else None})
+
     def claim(self, from_status, to_status, limit=1, lease_seconds=600, owner=None):
         """Up to limit files that no other worker holds, moved to to_status under a lease; a list, maybe empty.
         The lease is held by this client's key; owner is an optional label telling apart processes sharing the key."""
@@ -100,6 +105,10 @@ class Client:
 
     def upload_text(self, path, name=None, language=None, metadata=None, idempotency_key=None):
         return self._upload("/v1/texts", path, name, language, metadata, idempotency_key, "text/plain; charset=utf-8")
+
+    def delete_text(self, text_id):
+        """Deletes the text document (admin keys only)."""
+        self._json("DELETE", "/v1/texts/" + text_id)
 
     def add_transcription(self, audio_id, content, language=None, model_version=None, confidence=None, metadata=None,
                           idempotency_key=None):

@@ -153,6 +153,42 @@ class DataCommandsTest {
     }
 
     @Test
+    void rmDeletesAudioAndTextAndAProcessedFileOnlyWithCascade() throws Exception {
+        String audio = json(run("ingest", write("a.wav", TestAudio.wav(2, 8000)).toString(), "--json")).get("id").asText();
+        String bare = json(run("ingest", write("b.wav", TestAudio.wav(1, 8000)).toString(), "--json")).get("id").asText();
+        String text = json(run("text", "add", write("n.txt", "note".getBytes(StandardCharsets.UTF_8)).toString(), "--json"))
+                .get("id").asText();
+        Path words = write("t.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        String transcription = json(run("transcription", "add", audio, "--text-file", words.toString(), "--language", "en",
+                "--json")).get("id").asText();
+        json(run("translation", "add", transcription, "--text-file", words.toString(), "--target", "de", "--json"));
+
+        assertFailure(run("rm", bare, "not-an-id"), "ID: ");
+        assertThat(run("get", bare).exitCode()).as("a malformed id deletes none of the others").isZero();
+        CliProcess.Result refused = run("rm", audio, bare, text);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains(audio).contains("--cascade");
+        assertThat(refused.stdout().lines()).containsExactly(bare + "  audio file deleted", text + "  text document deleted");
+        assertThat(run("get", audio).exitCode()).isZero();
+        assertThat(json(run("transcription", "list", audio, "--json")).get("items")).hasSize(1);
+
+        CliProcess.Result erased = run("rm", "--cascade", audio);
+
+        assertThat(erased.exitCode()).as(erased.stderr()).isZero();
+        assertThat(erased.stdout().strip()).isEqualTo(audio + "  audio file deleted with 1 transcription, 1 translation,"
+                + " 0 analysis results");
+        for (String gone : List.of(audio, bare, text)) {
+            assertFailure(run("get", gone), "not found");
+        }
+        assertFailure(run("transcription", "list", audio), audio);
+        assertFailure(run("translation", "list", transcription), transcription);
+        assertFailure(run("rm", audio), "audio file or text document");
+        try (var stored = Files.walk(dir.resolve("data").resolve("objects"))) {
+            assertThat(stored.filter(Files::isRegularFile)).as("objects and their metadata").isEmpty();
+        }
+    }
+
+    @Test
     void textAddStoresUtf8AndRefusesOtherEncodings() throws Exception {
         Path utf8 = write("notes.txt", "Grüße 👋".getBytes(StandardCharsets.UTF_8));
         Path latin1 = write("latin.txt", "Gr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1));

@@ -139,6 +139,7 @@ class AccessMatrixTest {
         r.put("DELETE /v1/audio/{id}", key -> call("DELETE", "/v1/audio/" + audio().id(), key));
         r.put("GET /v1/audio/{id}/content", key -> call("GET", "/v1/audio/" + audio().id() + "/content", key));
         r.put("HEAD /v1/audio/{id}/content", key -> call("HEAD", "/v1/audio/" + audio().id() + "/content", key));
+        r.put("DELETE /v1/texts/{id}", key -> call("DELETE", "/v1/texts/" + text().id(), key));
         r.put("HEAD /v1/texts/{id}/content", key -> call("HEAD", "/v1/texts/" + text().id() + "/content", key));
         r.put("GET /v1/audio/{id}/clip", key -> call("GET", "/v1/audio/" + audio().id() + "/clip?start=0&end=0.5", key));
         r.put("POST /v1/audio/{id}/transcriptions", key -> call("POST", "/v1/audio/" + audio().id() + "/transcriptions", key)

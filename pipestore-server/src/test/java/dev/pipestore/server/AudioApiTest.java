@@ -203,6 +203,35 @@ class AudioApiTest {
     }
 
     @Test
+    void deletingAProcessedFileTakesCascadeAndThenLeavesNothingOfItToRead() {
+        String id = SERVER.upload(TestAudio.wav(1, 8000), "erase.wav");
+        String transcription = SERVER.post("/v1/audio/" + id + "/transcriptions").as(Role.WORKER)
+                .json("{\"content\": \"hello\", \"language\": \"en\"}").send().expect(201).json().path("id").asText();
+        String translation = SERVER.post("/v1/transcriptions/" + transcription + "/translations").as(Role.WORKER)
+                .json("{\"content\": \"hallo\", \"target_language\": \"de\"}").send().expect(201).json().path("id").asText();
+        String result = SERVER.post("/v1/results").as(Role.WORKER).json("[{\"transcription_id\": \"" + transcription
+                + "\", \"analysis_type\": \"sentiment\", \"result\": {\"score\": 0.5}}]").send().expect(201).json()
+                .path("items").path(0).path("id").asText();
+        List<String> derived = List.of("/v1/transcriptions/" + transcription, "/v1/translations/" + translation,
+                "/v1/results/" + result, "/v1/audio/" + id + "/transcriptions", "/v1/transcriptions/" + transcription + "/translations",
+                "/v1/transcriptions/" + transcription + "/translations?target=de");
+        derived.forEach(path -> SERVER.get(path).as(Role.READ).send().expect(200));
+
+        JsonNode refused = SERVER.call("DELETE", "/v1/audio/" + id).as(Role.ADMIN).send().problem(409);
+        assertThat(refused.path("detail").asText()).contains(id).contains("cascade=true");
+        SERVER.call("DELETE", "/v1/audio/" + id + "?cascade=yes").as(Role.ADMIN).send().problem(400, "cascade");
+        derived.forEach(path -> SERVER.get(path).as(Role.READ).send().expect(200));
+        SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).send().expect(200);
+
+        SERVER.call("DELETE", "/v1/audio/" + id + "?cascade=true").as(Role.ADMIN).send().expect(204);
+
+        SERVER.get("/v1/audio/" + id).as(Role.READ).send().problem(404);
+        SERVER.get("/v1/audio/" + id + "/content").as(Role.READ).send().problem(404);
+        derived.forEach(path -> SERVER.get(path).as(Role.READ).send().problem(404));
+        SERVER.call("DELETE", "/v1/audio/" + id + "?cascade=true").as(Role.ADMIN).send().problem(404);
+    }
+
+    @Test
     void idempotencyKeyReturnsTheFirstRecord() {
         byte[] wav = TestAudio.wav(1.5, 8000);
         JsonNode first = SERVER.post("/v1/audio?name=idem.wav").as(Role.INGEST).header("Idempotency-Key", "idem-1")

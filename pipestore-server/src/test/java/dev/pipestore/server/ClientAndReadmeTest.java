@@ -65,8 +65,8 @@ class ClientAndReadmeTest {
         Run run = run(List.of("bash", script.toString()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("{\"status\":\"ok\"}", "\"call\":42", "transcribed", "sentiment", "<b>hello</b>", "RIFF",
-                "{\"step\":2}", "urn:pipestore:problem:invalid-input");
-        assertThat(run.output().lines()).contains("de");
+                "{\"step\":2}", "urn:pipestore:problem:invalid-input", "deleted: 204");
+        assertThat(run.output().lines()).contains("de", "404");
         assertThat(new String(Files.readAllBytes(workdir.resolve("segment.wav")), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     }
 

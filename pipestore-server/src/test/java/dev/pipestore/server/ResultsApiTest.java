@@ -275,6 +275,21 @@ class ResultsApiTest {
     }
 
     @Test
+    void aDeletedTextIsGoneWithItsContent() {
+        String id = SERVER.post("/v1/texts?name=gone.txt").as(Role.INGEST).body("text/plain", "bye".getBytes()).send().expect(201)
+                .json().path("id").asText();
+        String key = SERVER.store().texts().get(java.util.UUID.fromString(id)).objectKey();
+
+        SERVER.call("DELETE", "/v1/texts/" + id).as(Role.ADMIN).send().expect(204);
+
+        SERVER.get("/v1/texts/" + id).as(Role.READ).send().problem(404);
+        SERVER.get("/v1/texts/" + id + "/content").as(Role.READ).send().problem(404);
+        assertThat(SERVER.store().objects().head(key)).isEmpty();
+        SERVER.call("DELETE", "/v1/texts/" + id).as(Role.ADMIN).send().problem(404);
+        SERVER.call("DELETE", "/v1/texts/not-an-id").as(Role.ADMIN).send().problem(400, "id");
+    }
+
+    @Test
     void temporaryValuesLiveUnderTheirKeyUntilDeleted() {
         SERVER.call("PUT", "/v1/temp/job:42?ttl=60").as(Role.WORKER).json("{\"step\": 3, \"parts\": [1, 2]}").send().expect(204);
         JsonNode value = SERVER.get("/v1/temp/job:42").as(Role.WORKER).send().expect(200).json();

@@ -83,4 +83,27 @@ try:
 except ProblemError as e:
     assert e.status == 401, e
 
+note = os.path.join(workdir, "note.txt")
+with open(note, "w", encoding="utf-8") as out:
+    out.write("a note to delete")
+text = client.upload_text(note, language="en")
+client.delete_text(text["id"])
+try:
+    client.delete_text(text["id"])
+    raise AssertionError("a text document was deleted twice")
+except ProblemError as e:
+    assert e.status == 404, e
+try:
+    client.delete_audio(audio["id"])
+    raise AssertionError("a transcribed file was deleted without cascade")
+except ProblemError as e:
+    assert e.status == 409 and "cascade" in e.problem["detail"], e
+client.delete_audio(audio["id"], cascade=True)
+for gone in (lambda: client.get_audio(audio["id"]), lambda: client.get_transcription(transcription["id"])):
+    try:
+        gone()
+        raise AssertionError("a deleted record was still read")
+    except ProblemError as e:
+        assert e.status == 404, e
+
 print("client walkthrough OK")

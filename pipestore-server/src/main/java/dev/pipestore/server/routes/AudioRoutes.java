@@ -1,6 +1,7 @@
 package dev.pipestore.server.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.AudioFile;
@@ -88,9 +89,20 @@ final class AudioRoutes implements Api.Routes {
         Responses.record(ctx, file);
     }
 
+    /** {@code ?cascade=true} deletes the file's transcriptions, translations and results with it (erasure). */
     private void delete(Context ctx) {
         UUID id = Params.uuid(ctx, "id");
-        if (!api.store().audio().delete(id)) {
+        boolean deleted;
+        if (Params.flag(ctx, "cascade")) {
+            deleted = api.store().audio().deleteWithDependents(id).isPresent();
+        } else {
+            try {
+                deleted = api.store().audio().delete(id);
+            } catch (ConflictException e) {
+                throw new ConflictException(e.getMessage() + " (?cascade=true)", e);
+            }
+        }
+        if (!deleted) {
             throw new NotFoundException("audio file", id.toString());
         }
         ctx.status(204);

@@ -1,5 +1,6 @@
 package dev.pipestore.server.routes;
 
+import dev.pipestore.NotFoundException;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.catalog.TextDocument;
@@ -15,6 +16,7 @@ import dev.pipestore.server.upload.Upload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.UUID;
 
 /** Raw UTF-8 text documents: upload (raw {@code text/plain} or multipart), read, list, download. */
 final class TextRoutes implements Api.Routes {
@@ -32,6 +34,7 @@ final class TextRoutes implements Api.Routes {
         routes.get("/v1/texts/{id}", this::get, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.get("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
         routes.head("/v1/texts/{id}/content", this::content, Access.READ, Access.WORKER, Access.INGEST_OWN);
+        routes.delete("/v1/texts/{id}", this::delete, Access.ADMIN);
     }
 
     private void upload(Context ctx) {
@@ -61,5 +64,13 @@ final class TextRoutes implements Api.Routes {
         String name = document.originalName() != null ? document.originalName() : document.id() + ".txt";
         new Download(document.objectKey(), document.fileSize(), document.contentSha256(), TextService.CONTENT_TYPE, name)
                 .send(ctx, api.store().objects());
+    }
+
+    private void delete(Context ctx) {
+        UUID id = Params.uuid(ctx, "id");
+        if (!api.store().texts().delete(id)) {
+            throw new NotFoundException("text document", id.toString());
+        }
+        ctx.status(204);
     }
 }
