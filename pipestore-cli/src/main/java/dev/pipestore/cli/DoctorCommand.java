@@ -2,7 +2,10 @@ package dev.pipestore.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.Metadata;
+import dev.pipestore.catalog.SchemaStatus;
+import dev.pipestore.catalog.SchemaStatus.State;
 import dev.pipestore.config.ConfigurationException;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.health.HealthChecks;
@@ -20,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipestore doctor}: the resolved configuration, the backend behind each port, and whether each answers. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Show the configuration, the backend behind each port, and whether each answers.",
-                       "Secrets are redacted; latencies are shown. Exits 1 when a backend does not answer."})
+        description = {"Show the configuration, the backend behind each port, whether each answers, and the catalog schema's version.",
+                       "Secrets are redacted; latencies are shown. Exits 1 when a backend does not answer, or the catalog schema",
+                       "is newer than this pipestore or a migration failed part-way (pending migrations are applied on open)."})
 final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -35,19 +39,64 @@ final class DoctorCommand implements Callable<Integer> {
         StoreConfig config = StoreConfig.fromEnv();
         HealthReport report = HealthChecks.check(config);
         String directories = directoryProblem(config);
+        Schema schema = catalogUp(report) ? Schema.of(config) : null;
+        boolean ok = report.allUp() && directories == null && (schema == null || schema.usable());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = toJson(config, report);
             root.putObject("directories").put("status", directories == null ? "ok" : "unusable").put("error", directories);
-            root.put("ok", report.allUp() && directories == null);
+            if (schema != null) {
+                schema.addTo(root.putObject("schema"));
+            }
+            root.put("ok", ok);
             out.println(Metadata.toJson(root));
         } else {
             printText(out, config, report);
             out.println(directories == null ? "Temporary and archive directories are writable."
                     : "Directories: " + directories);
+            if (schema != null) {
+                out.println("Catalog schema: " + schema.line());
+            }
         }
         out.flush();
-        return report.allUp() && directories == null ? 0 : ErrorReporter.FAILURE;
+        return ok ? 0 : ErrorReporter.FAILURE;
+    }
+
+    private static boolean catalogUp(HealthReport report) {
+        return report.ports().stream().anyMatch(port -> port.port().equals("catalog") && port.up());
+    }
+
+    /** The catalog schema's state, or why it could not be read. */
+    private record Schema(SchemaStatus status, String error) {
+
+        static Schema of(StoreConfig config) {
+            try {
+                return new Schema(HealthChecks.schema(config), null);
+            } catch (StoreException e) {
+                return new Schema(null, e.getMessage());
+            }
+        }
+
+        /** Pending migrations are applied when the store opens; a schema ahead of this code or half-migrated is not. */
+        boolean usable() {
+            return status != null && (status.state() == State.CURRENT || status.state() == State.PENDING);
+        }
+
+        String line() {
+            return status == null ? "could not be read: " + error : status.summary();
+        }
+
+        void addTo(ObjectNode node) {
+            node.put("state", status == null ? "unknown" : status.state().wireName());
+            node.put("version", status == null ? null : status.version());
+            node.put("latest", status == null ? null : status.latest());
+            if (status == null) {
+                node.putNull("pending");
+            } else {
+                node.put("pending", status.pending());
+            }
+            node.put("error", status == null ? error : usable() ? null : status.summary());
+        }
     }
 
     /** What ingest and serve would refuse to start with: a temporary or archive directory they cannot write. */

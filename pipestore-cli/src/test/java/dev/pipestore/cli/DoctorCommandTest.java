@@ -7,6 +7,9 @@ import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.config.StoreConfig;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,6 +49,39 @@ class DoctorCommandTest {
             assertThat(backend.get("embedded").asBoolean()).isTrue();
             assertThat(backend.get("latency_ms").isNumber()).isTrue();
         });
+    }
+
+    /** Doctor reads the schema without migrating it: pending migrations are reported, and applied by the next open. */
+    @Test
+    void reportsTheSchemaVersionAndFailsOnASchemaNewerThanItself() throws Exception {
+        Map<String, String> env = Map.of("PIPESTORE_DATA_DIR", dataDir.toString());
+
+        CliProcess.Result fresh = CliProcess.run(env, "doctor");
+        assertThat(fresh.exitCode()).as(fresh.stderr()).isZero();
+        assertThat(fresh.stdout()).containsPattern("Catalog schema: empty, \\d+ migrations to apply");
+        assertThat(CliProcess.run(env, "doctor").stdout()).as("doctor migrated nothing").contains("Catalog schema: empty, ");
+
+        assertThat(CliProcess.run(env, "ls").exitCode()).isZero();
+        JsonNode current = Metadata.MAPPER.readTree(CliProcess.run(env, "doctor", "--json").stdout()).get("schema");
+        assertThat(current.get("state").asText()).isEqualTo("current");
+        assertThat(current.get("version").asText()).isEqualTo(current.get("latest").asText());
+        assertThat(current.get("pending").asInt()).isZero();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("catalog.db"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (900, '900', 'newer', 'SQL', 'V900__newer.sql', 1,"
+                    + " 'test', 1, 1)");
+        }
+        CliProcess.Result ahead = CliProcess.run(env, "doctor");
+        JsonNode aheadJson = Metadata.MAPPER.readTree(CliProcess.run(env, "doctor", "--json").stdout());
+
+        assertThat(ahead.exitCode()).isEqualTo(1);
+        assertThat(ahead.stdout()).contains("All backends answer.")
+                .contains("Catalog schema: version 900 is newer than this pipestore knows (" + current.get("latest").asText() + ")");
+        assertThat(aheadJson.get("ok").asBoolean()).isFalse();
+        assertThat(aheadJson.get("schema").get("state").asText()).isEqualTo("ahead");
+        assertThat(aheadJson.get("schema").get("error").asText()).contains("upgrade pipestore");
     }
 
     /** Ingest and serve refuse to start with a temporary directory they cannot write; doctor says so too. */

@@ -25,6 +25,9 @@ public interface Catalog extends AutoCloseable {
     /** Applies pending schema migrations and returns how many were applied. */
     int migrate();
 
+    /** Where the schema stands against the migrations {@link #migrate} would apply; changes nothing. */
+    SchemaStatus schema();
+
     /** Checks that the database answers; throws when it does not. */
     void ping();
 

@@ -3,6 +3,7 @@ package dev.pipestore.health;
 import dev.pipestore.StoreException;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.SchemaStatus;
 import dev.pipestore.config.CacheConfig;
 import dev.pipestore.config.ObjectStoreConfig;
 import dev.pipestore.config.StoreConfig;
@@ -35,6 +36,18 @@ public final class HealthChecks {
                 ping("object_store", !(config.objectStore() instanceof ObjectStoreConfig.S3), objects.describe(), objects::ping),
                 ping("catalog", config.database().embedded(), catalog.describe(), catalog::ping),
                 ping("cache", !(config.cache() instanceof CacheConfig.Redis), cache.describe(), cache::ping)));
+    }
+
+    /**
+     * Where the catalog's schema stands, read without migrating: for {@code doctor}, since opening the store would
+     * apply what is pending.
+     *
+     * @throws StoreException when the catalog cannot be opened or its schema history not read
+     */
+    public static SchemaStatus schema(StoreConfig config) {
+        try (Catalog catalog = Backends.openCatalog(config, false)) {
+            return catalog.schema();
+        }
     }
 
     private static <T extends AutoCloseable> PortHealth probe(String port, boolean embedded, java.util.function.Supplier<T> opener,

@@ -14,6 +14,7 @@ import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Lease;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
+import dev.pipestore.catalog.SchemaStatus;
 import dev.pipestore.catalog.Search;
 import dev.pipestore.catalog.TextDocuments;
 import dev.pipestore.catalog.Transcriptions;
@@ -161,6 +162,11 @@ final class FailingInsertCatalog implements Catalog {
     @Override
     public int migrate() {
         return delegate.migrate();
+    }
+
+    @Override
+    public SchemaStatus schema() {
+        return delegate.schema();
     }
 
     @Override

@@ -1,10 +1,18 @@
 package dev.pipestore.catalog.sql;
 
 import dev.pipestore.StoreException;
+import dev.pipestore.catalog.SchemaStatus;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Applies the dialect's Flyway migrations ({@code db/migration/<dialect>}), and the Java ones every dialect shares, to
@@ -16,7 +24,44 @@ final class Migrations {
 
     /** Applies what is pending and returns how many migrations ran; zero when the schema is current. */
     static int apply(Database database, String password) {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+        Flyway flyway = flyway(database);
+        // PostgreSQL and MariaDB serialise concurrent migrations with a server lock Flyway takes; SQLite has none, so
+        // two processes starting on a fresh file would both apply V1. A file lock stands in for the server lock.
+        MigrationLock lock = MigrationLock.acquire(database.dialect(), database.pool().getJdbcUrl());
+        try {
+            return flyway.migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw failure(database, password, "schema migration failed", e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** Reads the schema history against the migrations carried here; writes nothing, not even the history table. */
+    static SchemaStatus status(Database database, String password) {
+        MigrationInfoService info;
+        try {
+            info = flyway(database).info();
+        } catch (FlywayException e) {
+            throw failure(database, password, "could not read the schema history", e);
+        }
+        MigrationInfo[] all = info.all();
+        String latest = Arrays.stream(all).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse("none");
+        Optional<MigrationInfo> failed = Arrays.stream(all).filter(m -> m.getState().isFailed()).findFirst();
+        if (failed.isPresent()) {
+            return new SchemaStatus(versionOf(failed.get()), latest, info.pending().length, SchemaStatus.State.FAILED);
+        }
+        String version = info.current() == null ? null : versionOf(info.current());
+        int pending = info.pending().length;
+        if (Arrays.stream(all).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS)) {
+            return new SchemaStatus(version, latest, pending, SchemaStatus.State.AHEAD);
+        }
+        return new SchemaStatus(version, latest, pending, pending > 0 ? SchemaStatus.State.PENDING : SchemaStatus.State.CURRENT);
+    }
+
+    private static Flyway flyway(Database database) {
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(database.pool())
                 .locations("classpath:db/migration/" + database.dialect().migrationFolder())
                 .failOnMissingLocations(true)
@@ -24,21 +69,19 @@ final class Migrations {
                 // Our scripts contain no placeholders; replacing ${...} could only corrupt literal text.
                 .placeholderReplacement(false)
                 .load();
-        // PostgreSQL and MariaDB serialise concurrent migrations with a server lock Flyway takes; SQLite has none, so
-        // two processes starting on a fresh file would both apply V1. A file lock stands in for the server lock.
-        MigrationLock lock = MigrationLock.acquire(database.dialect(), database.pool().getJdbcUrl());
-        try {
-            return flyway.migrate().migrationsExecuted;
-        } catch (FlywayException e) {
-            SQLException sql = sqlCause(e);
-            if (sql != null && database.dialect().isUnavailable(sql)) {
-                throw database.unavailable(e);
-            }
-            throw new StoreException("catalog " + database.description() + ": schema migration failed: "
-                    + FailureReasons.clean(oneLine(String.valueOf(e.getMessage())), password), e);
-        } finally {
-            lock.close();
+    }
+
+    private static String versionOf(MigrationInfo migration) {
+        return migration.getVersion() == null ? migration.getDescription() : migration.getVersion().getVersion();
+    }
+
+    private static RuntimeException failure(Database database, String password, String what, FlywayException e) {
+        SQLException sql = sqlCause(e);
+        if (sql != null && database.dialect().isUnavailable(sql)) {
+            return database.unavailable(e);
         }
+        return new StoreException("catalog " + database.description() + ": " + what + ": "
+                + FailureReasons.clean(oneLine(String.valueOf(e.getMessage())), password), e);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.pipestore.catalog.AnalysisResults;
 import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.Catalog;
+import dev.pipestore.catalog.SchemaStatus;
 import dev.pipestore.catalog.Search;
 import dev.pipestore.catalog.StorageTotal;
 import dev.pipestore.catalog.StorageUsage;
@@ -116,6 +117,11 @@ public final class SqlCatalog implements Catalog, StorageUsage {
     @Override
     public int migrate() {
         return Migrations.apply(database, password);
+    }
+
+    @Override
+    public SchemaStatus schema() {
+        return Migrations.status(database, password);
     }
 
     @Override

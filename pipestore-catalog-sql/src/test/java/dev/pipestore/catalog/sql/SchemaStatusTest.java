@@ -1,0 +1,156 @@
+package dev.pipestore.catalog.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pipestore.catalog.SchemaStatus;
+import dev.pipestore.catalog.SchemaStatus.State;
+import dev.pipestore.testing.sql.MariaDbDatabaseExtension;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code Catalog.schema()} on every dialect: empty, behind, current, ahead of this code, and failed part-way. */
+class SchemaStatusTest {
+
+    abstract static class OnADialect {
+
+        abstract SqlCatalogSettings settings();
+
+        abstract String folder();
+
+        @Test
+        void anEmptyDatabaseHasEveryMigrationPendingAndReadingThatWritesNothing() throws SQLException {
+            try (SqlCatalog catalog = SqlCatalog.open(settings(), false)) {
+                SchemaStatus status = catalog.schema();
+
+                assertThat(status.state()).isEqualTo(State.PENDING);
+                assertThat(status.version()).isNull();
+                assertThat(status.pending()).isEqualTo(Integer.parseInt(status.latest()));
+                assertThat(status.summary()).startsWith("empty, " + status.pending() + " migrations to apply");
+                assertThat(catalog.schema()).isEqualTo(status);
+            }
+            assertThat(tableCount()).as("tables after reading the status of an empty database").isZero();
+        }
+
+        @Test
+        void aDatabaseMigratedPartWayIsBehindThenCurrentOnceMigrated() {
+            Flyway.configure(getClass().getClassLoader()).dataSource(settings().jdbcUrl(), settings().user(), settings().password())
+                    .locations("classpath:db/migration/" + folder()).target("4").load().migrate();
+            try (SqlCatalog catalog = SqlCatalog.open(settings(), false)) {
+                SchemaStatus behind = catalog.schema();
+                assertThat(behind.state()).isEqualTo(State.PENDING);
+                assertThat(behind.version()).isEqualTo("4");
+                assertThat(behind.pending()).isEqualTo(Integer.parseInt(behind.latest()) - 4);
+
+                catalog.migrate();
+
+                SchemaStatus current = catalog.schema();
+                assertThat(current).isEqualTo(new SchemaStatus(behind.latest(), behind.latest(), 0, State.CURRENT));
+                assertThat(current.summary()).isEqualTo("version " + current.latest() + ", current");
+            }
+        }
+
+        @Test
+        void aMigrationThisCodeDoesNotKnowIsAheadAndAFailedOneIsFailed() throws SQLException {
+            try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
+                String latest = catalog.schema().latest();
+                recordMigration("900", true);
+
+                assertThat(catalog.schema().state()).isEqualTo(State.AHEAD);
+                assertThat(catalog.schema().version()).isEqualTo("900");
+                assertThat(catalog.schema().summary()).contains("newer than this pipestore knows (" + latest + ")");
+
+                recordMigration("901", false);
+
+                assertThat(catalog.schema().state()).isEqualTo(State.FAILED);
+                assertThat(catalog.schema().summary()).startsWith("version 901 failed part-way");
+            }
+        }
+
+        /** A row in Flyway's history as a newer pipestore would have left it. */
+        private void recordMigration(String version, boolean success) throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                        + " checksum, installed_by, execution_time, success) VALUES (" + version + ", '" + version
+                        + "', 'from the future', 'SQL', 'V" + version + "__from_the_future.sql', 1, 'test', 1, "
+                        + (success ? "TRUE" : "FALSE") + ")");
+            }
+        }
+
+        private long tableCount() throws SQLException {
+            String sql = switch (folder()) {
+                case "sqlite" -> "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+                case "postgresql" -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+                default -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()";
+            };
+            try (Connection connection = connect(); Statement statement = connection.createStatement();
+                    var rows = statement.executeQuery(sql)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection(settings().jdbcUrl(), settings().user(), settings().password());
+        }
+    }
+
+    @Nested
+    class OnSqlite extends OnADialect {
+
+        @TempDir
+        Path directory;
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings("jdbc:sqlite:" + directory.resolve("catalog.db"), null, null, 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "sqlite";
+        }
+    }
+
+    @Nested
+    class OnPostgres extends OnADialect {
+
+        @RegisterExtension
+        final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "postgresql";
+        }
+    }
+
+    @Nested
+    class OnMariaDb extends OnADialect {
+
+        @RegisterExtension
+        final MariaDbDatabaseExtension database = new MariaDbDatabaseExtension();
+
+        @Override
+        SqlCatalogSettings settings() {
+            return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+        }
+
+        @Override
+        String folder() {
+            return "mysql";
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pipestore.catalog;
+
+import java.util.Objects;
+
+/**
+ * Where the catalog's schema stands against the migrations this pipestore carries.
+ *
+ * @param version the newest migration applied to the database, or {@code null} when none is (an empty database)
+ * @param latest the newest migration this pipestore carries
+ * @param pending how many of this pipestore's migrations the database lacks
+ * @param state what that means for running pipestore on it
+ */
+public record SchemaStatus(String version, String latest, int pending, State state) {
+
+    public SchemaStatus {
+        Objects.requireNonNull(latest, "latest");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** What the schema's state means for running pipestore on it. */
+    public enum State {
+        /** Every migration this pipestore carries is applied. */
+        CURRENT,
+        /** Some are not yet: opening the store (or {@code pipestore migrate}) applies them. */
+        PENDING,
+        /** The database has migrations this pipestore does not know: a newer pipestore migrated it. */
+        AHEAD,
+        /** A migration failed part-way (MariaDB cannot roll back DDL): it needs repair by hand before any other runs. */
+        FAILED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One line for people, saying what to do when there is something to do. */
+    public String summary() {
+        return switch (state) {
+            case CURRENT -> "version " + version + ", current";
+            case PENDING -> (version == null ? "empty" : "version " + version) + ", " + pending + " migration"
+                    + (pending == 1 ? "" : "s") + " to apply (up to " + latest + "): they run when pipestore opens the"
+                    + " catalog, or with 'pipestore migrate'";
+            case AHEAD -> "version " + version + " is newer than this pipestore knows (" + latest + "): upgrade pipestore"
+                    + " before writing to it";
+            case FAILED -> "version " + version + " failed part-way: repair it by hand (see the Flyway schema history"
+                    + " table) before pipestore can migrate or open it";
+        };
+    }
+}
