@@ -8,7 +8,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Refuses a text upload at the first byte that is not UTF-8, naming its offset; decodes chunk by chunk. */
+/**
+ * Refuses a text upload at the first byte that is not UTF-8, naming its offset; decodes chunk by chunk. A NUL byte is
+ * valid UTF-8 but no text file holds one: it is how binary content (a WAV file named notes.txt) shows, so it is
+ * refused too.
+ */
 final class Utf8Inspector implements SpooledUpload.ChunkInspector {
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -19,6 +23,12 @@ final class Utf8Inspector implements SpooledUpload.ChunkInspector {
 
     @Override
     public void inspect(byte[] chunk, int length, long offset) {
+        for (int i = 0; i < length; i++) {
+            if (chunk[i] == 0) {
+                throw new InvalidInputException("file", "not text: a NUL byte at byte offset " + (offset + i)
+                        + " (binary content)");
+            }
+        }
         ByteBuffer input = ByteBuffer.allocate(carry.remaining() + length);
         long inputOffset = offset - carry.remaining();
         input.put(carry).put(chunk, 0, length).flip();

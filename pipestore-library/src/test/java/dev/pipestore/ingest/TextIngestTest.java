@@ -77,6 +77,24 @@ class TextIngestTest {
     }
 
     @Test
+    void refusesBinaryContentThatHappensToBeUtf8NamingTheFirstNul() {
+        byte[] wav = dev.pipestore.testing.audio.TestAudio.wav(0.5, 8000);
+        int firstNul = 0;
+        while (wav[firstNul] != 0) {
+            firstNul++;
+        }
+        String expected = "NUL byte at byte offset " + firstNul + " ";
+
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream(wav), TextUpload.named("notes.txt")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(expected);
+        assertThatThrownBy(() -> store.texts().add(new ByteArrayInputStream("a\u0000b".getBytes(StandardCharsets.UTF_8)),
+                TextUpload.named("nul.txt"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("offset 1");
+
+        assertThat(store.texts().list(TextDocumentQuery.all(), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(store.objects().list("", null, 10).objects()).isEmpty();
+    }
+
+    @Test
     void refusesTextEndingInTheMiddleOfACharacter() {
         byte[] cut = java.util.Arrays.copyOf("ok 世".getBytes(StandardCharsets.UTF_8), 5);
 

@@ -272,6 +272,8 @@ class ResultsApiTest {
         assertThat(content.header("Content-Type")).startsWith("text/plain");
         SERVER.post("/v1/texts?name=bad.txt").as(Role.INGEST).body("text/plain", new byte[] {(byte) 0xff, (byte) 0xfe})
                 .send().problem(422, "file");
+        SERVER.post("/v1/texts?name=binary.txt").as(Role.INGEST).body("text/plain", new byte[] {'a', 0, 'b'})
+                .send().problem(422, "file");
     }
 
     @Test
