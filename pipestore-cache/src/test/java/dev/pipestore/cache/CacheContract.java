@@ -163,6 +163,39 @@ public abstract class CacheContract {
     }
 
     @Test
+    void putUtf8IfAbsentStoresOnlyWhereNothingIsAndKeepsWhatIs() {
+        assertThat(cache.putUtf8IfAbsent("k", utf8("{\"v\":1}"), Duration.ofSeconds(90))).isEqualTo(Cache.Fill.STORED);
+        assertThat(cache.putUtf8IfAbsent("k", utf8("{\"v\":2}"), Duration.ofSeconds(30))).isEqualTo(Cache.Fill.PRESENT);
+
+        assertThat(cache.getUtf8("k")).map(CacheContract::text).contains("{\"v\":1}");
+        assertThat(remainingTtl(cache, "k")).hasValueSatisfying(ttl ->
+                assertThat(ttl).as("the first value's TTL").isBetween(Duration.ofSeconds(85), Duration.ofSeconds(90)));
+        cache.delete("k");
+        assertThat(cache.putUtf8IfAbsent("k", utf8("{\"v\":3}"), Duration.ofSeconds(30))).isEqualTo(Cache.Fill.STORED);
+        assertThat(cache.get("k")).contains(json("{\"v\":3}"));
+    }
+
+    @Test
+    void putUtf8IfAbsentTakesAnExpiredEntryForNothing() throws InterruptedException {
+        cache.putUtf8("k", utf8("\"old\""), Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (cache.getUtf8("k").isPresent() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+
+        assertThat(cache.putUtf8IfAbsent("k", utf8("\"new\""), Duration.ofSeconds(30))).isEqualTo(Cache.Fill.STORED);
+        assertThat(cache.get("k")).contains(TextNode.valueOf("new"));
+    }
+
+    @Test
+    void putUtf8IfAbsentRefusesWhatPutUtf8Refuses() {
+        assertThatThrownBy(() -> cache.putUtf8IfAbsent("k", utf8("1"), Duration.ZERO)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> cache.putUtf8IfAbsent("", utf8("1"), Duration.ofSeconds(1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(cache.get("k")).isEmpty();
+    }
+
+    @Test
     void entryDisappearsOnceItsTtlHasPassed() throws InterruptedException {
         cache.put("short", TextNode.valueOf("soon gone"), Duration.ofSeconds(1));
         cache.put("long", TextNode.valueOf("stays"), Duration.ofSeconds(60));

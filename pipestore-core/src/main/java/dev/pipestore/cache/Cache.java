@@ -43,6 +43,23 @@ public interface Cache extends AutoCloseable {
         return put(key, Metadata.parseStored(new String(json, StandardCharsets.UTF_8)), ttl);
     }
 
+    /**
+     * Stores JSON text as {@link #putUtf8} does, but only when nothing is stored under {@code key}, checked and stored in
+     * one step: for a cache-aside fill, which must not replace what a writer put there after the value was loaded (an
+     * invalidation marker, say). An expired entry counts as nothing.
+     */
+    Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl);
+
+    /** What {@link #putUtf8IfAbsent} did. */
+    enum Fill {
+        /** The value is stored. */
+        STORED,
+        /** Something was stored under the key already; it stays. */
+        PRESENT,
+        /** The backend was down or slow: nothing is known to be stored. */
+        DROPPED
+    }
+
     /** Stores with the default time to live of one hour. */
     default boolean put(String key, JsonNode value) {
         return put(key, value, DEFAULT_TTL);

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * A cache that times every call: gets by {@code hit} or {@code miss}, puts and deletes by {@code success} or
- * {@code dropped} (the backend was down; the port never fails its caller). The adapter's own error count is exported
+ * {@code dropped} (the backend was down; the port never fails its caller), and a put-if-absent that found a value
+ * there by {@code present}. The adapter's own error count is exported
  * beside them, since a get that failed at the backend looks like a miss from here.
  */
 public final class MeteredCache implements Cache {
@@ -27,6 +28,7 @@ public final class MeteredCache implements Cache {
     private final Timer miss;
     private final Timer putStored;
     private final Timer putDropped;
+    private final Timer putPresent;
     private final Timer deleted;
     private final Timer deleteDropped;
     private final OperationTimer getFailed;
@@ -41,6 +43,7 @@ public final class MeteredCache implements Cache {
         this.miss = timer(meters, tags, "get", "miss");
         this.putStored = timer(meters, tags, "put", "success");
         this.putDropped = timer(meters, tags, "put", "dropped");
+        this.putPresent = timer(meters, tags, "put", "present");
         this.deleted = timer(meters, tags, "delete", "success");
         this.deleteDropped = timer(meters, tags, "delete", "dropped");
         // Only a refused argument (an invalid key) throws; its timer is made if it ever happens.
@@ -99,6 +102,25 @@ public final class MeteredCache implements Cache {
         }
         (stored ? putStored : putDropped).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return stored;
+    }
+
+    @Override
+    public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        long start = System.nanoTime();
+        Fill fill;
+        try {
+            fill = delegate.putUtf8IfAbsent(key, json, ttl);
+        } catch (RuntimeException e) {
+            putFailed.failure(start, e);
+            throw e;
+        }
+        Timer outcome = switch (fill) {
+            case STORED -> putStored;
+            case PRESENT -> putPresent;
+            case DROPPED -> putDropped;
+        };
+        outcome.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return fill;
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.pipestore.cache.CacheStats;
 import dev.pipestore.catalog.StoredValues;
 import dev.pipestore.json.RecordJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,18 +22,30 @@ import org.slf4j.LoggerFactory;
  * Cache-aside reads of catalog records: look in the cache, else load from the catalog and fill the cache.
  * Writers call {@link #invalidate} after their commit. Counts its own hits and misses.
  *
+ * <p>An invalidation does not delete the entry: it replaces it with a marker that lives {@link #INVALIDATION_HOLD}, and
+ * fills only store where nothing is ({@link Cache#putUtf8IfAbsent}). Otherwise a read that loaded the old value just
+ * before a write committed could fill the cache with it just after the write's invalidation, and serve it (a list
+ * without the new transcription, a transcription already erased) for the whole TTL, on every instance. A read that
+ * finds the marker reads past the cache and does not fill it; once the marker expires, reads fill as usual. Only a read
+ * slower than the hold between its load and its fill can still put back what a write replaced.
+ *
  * <p>Values are cached as the records' JSON ({@link RecordJson}) and decoded from the cached text in one pass, straight
  * into the record, as {@link StoredValues}: what the store checked on the way in is not checked again. An entry that
  * does not decode (corrupt, or written by another version) is a miss: it is deleted and the record is loaded again.
  *
  * <p>An invalidation the cache could not carry out (Redis down, slow, or skipped after a failure) is not forgotten: the
- * key is read past the cache, and deleted again before each read, until a delete succeeds. Past {@link #MAX_UNSURE}
+ * key is read past the cache, and marked again before each read, until a marking succeeds. Past {@link #MAX_UNSURE}
  * such keys the whole cache is read past for one TTL, after which every entry written before is gone. Another
  * instance of pipestore does not know these keys; it may serve a stale entry until this one's retry succeeds.
  */
 final class CachedReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedReads.class);
+
+    /** How long an invalidation marker keeps fills out: far longer than a read takes from its load to its fill. */
+    static final Duration INVALIDATION_HOLD = Duration.ofSeconds(10);
+    /** What an invalidated key holds: JSON, as the cache takes only JSON, that no record serialises to. */
+    static final byte[] INVALIDATED = "{\"pipestore:invalidated\":true}".getBytes(StandardCharsets.UTF_8);
 
     /** Keys whose invalidation failed, held in memory; beyond this, the cache is distrusted whole for one TTL. */
     static final int MAX_UNSURE = 10_000;
@@ -40,6 +54,7 @@ final class CachedReads {
 
     private final Cache cache;
     private final Duration ttl;
+    private final Duration hold;
     private final LongSupplier nanoTime;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -54,6 +69,7 @@ final class CachedReads {
     CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime) {
         this.cache = cache;
         this.ttl = ttl;
+        this.hold = ttl.compareTo(INVALIDATION_HOLD) < 0 ? ttl : INVALIDATION_HOLD;
         this.nanoTime = nanoTime;
     }
 
@@ -70,6 +86,11 @@ final class CachedReads {
             return loader.get();
         }
         Optional<byte[]> json = cache.getUtf8(key);
+        if (json.isPresent() && Arrays.equals(json.get(), INVALIDATED)) {
+            // Written moments ago: a fill now might carry a value loaded before that write.
+            misses.increment();
+            return loader.get();
+        }
         if (json.isPresent()) {
             Optional<T> cached = decode(key, json.get(), reader);
             if (cached.isPresent()) {
@@ -81,17 +102,21 @@ final class CachedReads {
         }
         misses.increment();
         Optional<T> loaded = loader.get();
-        loaded.ifPresent(value -> cache.putUtf8(key, RecordJson.toUtf8(value), ttl));
+        loaded.ifPresent(value -> cache.putUtf8IfAbsent(key, RecordJson.toUtf8(value), ttl));
         return loaded;
     }
 
-    /** Drops every key given; a key the cache could not drop now is read past until it can (see the class). */
+    /** Marks every key given invalidated; a key the cache could not mark now is read past until it can (see the class). */
     void invalidate(String... keys) {
         for (String key : keys) {
-            if (!cache.delete(key)) {
+            if (!mark(key)) {
                 remember(key);
             }
         }
+    }
+
+    private boolean mark(String key) {
+        return cache.putUtf8(key, INVALIDATED, hold);
     }
 
     private void remember(String key) {
@@ -118,7 +143,7 @@ final class CachedReads {
         }
         int tried = 0;
         for (String key : unsure) {
-            if (tried++ == RETRIES_PER_READ || !cache.delete(key)) {
+            if (tried++ == RETRIES_PER_READ || !mark(key)) {
                 return;
             }
             unsure.remove(key);
@@ -127,7 +152,7 @@ final class CachedReads {
 
     /** Retries every failed invalidation once, and says what may stay stale when the cache still cannot drop it. */
     void flushInvalidations() {
-        unsure.removeIf(cache::delete);
+        unsure.removeIf(this::mark);
         if (!unsure.isEmpty() || isDistrusted()) {
             LOG.warn("the cache could not drop {} entries written before a change; other readers may see them until they"
                     + " expire, within {}", isDistrusted() ? "more than " + MAX_UNSURE : Integer.toString(unsure.size()), ttl);

@@ -81,6 +81,16 @@ class AudioDeletionTest extends OnPostgresAndRedis {
 
     private void readEverythingThroughTheCache(AudioFile file, Transcription first, Transcription second, Translation german,
             Translation french) {
+        // The writes just made left invalidation markers that keep fills out for a few seconds: as if they had passed.
+        for (String key : List.of(CacheKeys.transcriptionsOf(file.id()), CacheKeys.firstTranscriptionPageOf(file.id()),
+                CacheKeys.latestTranscriptionsOf(file.id()), CacheKeys.translationsOf(first.id(), null),
+                CacheKeys.firstTranslationPageOf(first.id(), null), CacheKeys.translationsOf(first.id(), "de"),
+                CacheKeys.firstTranslationPageOf(first.id(), "de"), CacheKeys.translationsOf(second.id(), null),
+                CacheKeys.firstTranslationPageOf(second.id(), null), CacheKeys.translationsOf(second.id(), "fr"),
+                CacheKeys.firstTranslationPageOf(second.id(), "fr"))) {
+            store.cache().delete(key);
+        }
+        long hitsBefore = store.readCacheStats().hits();
         for (int i = 0; i < 2; i++) {
             store.transcriptions().get(first.id());
             store.transcriptions().get(second.id());
@@ -96,6 +106,6 @@ class AudioDeletionTest extends OnPostgresAndRedis {
             store.translations().listForTranscription(first.id(), "de");
             store.translations().listForTranscription(second.id(), "fr", PageRequest.firstPage());
         }
-        assertThat(store.readCacheStats().hits()).as("the second round is read from the cache").isGreaterThan(10);
+        assertThat(store.readCacheStats().hits() - hitsBefore).as("the second round is read from the cache").isEqualTo(13);
     }
 }

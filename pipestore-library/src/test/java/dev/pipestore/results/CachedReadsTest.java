@@ -3,6 +3,7 @@ package dev.pipestore.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.cache.CacheStats;
 import dev.pipestore.catalog.AudioFile;
@@ -14,6 +15,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,11 +115,40 @@ class CachedReadsTest extends OnPostgresAndRedis {
         assertThat(redis.get(listKey)).startsWith("[{");
     }
 
+    /**
+     * The race cache-aside loses without invalidation markers: a read loads the list, a write commits and invalidates,
+     * then the read fills the cache with the list it loaded, which lacks the write's transcription, for an hour.
+     */
+    @Test
+    void aReadThatLoadedBeforeAWriteCannotFillTheCacheWithWhatItLoadedAfterTheWrite() {
+        String listKey = REDIS.value() + CacheKeys.transcriptionsOf(audio.id());
+        redis.del(listKey); // as if the setup's write were more than the hold ago
+        CachedReads reads = new CachedReads(store.cache(), Duration.ofHours(1));
+        List<Transcription> written = new ArrayList<>();
+
+        List<Transcription> answered = reads.read(CacheKeys.transcriptionsOf(audio.id()),
+                RecordJson.MAPPER.readerFor(new TypeReference<List<Transcription>>() {}), () -> {
+                    List<Transcription> loaded = store.catalog().transcriptions().listForAudioFile(audio.id());
+                    // Between this read's load and its fill, a writer commits and invalidates the list.
+                    written.add(store.transcriptions().add(audio.id(), NewTranscription.of("second take", "en")));
+                    return Optional.of(loaded);
+                }).orElseThrow();
+
+        assertThat(answered).as("the read answers what it loaded").containsExactly(transcription);
+        assertThat(redis.get(listKey)).as("but leaves the write's marker in place").isEqualTo(
+                new String(CachedReads.INVALIDATED, StandardCharsets.UTF_8));
+        assertThat(redis.pttl(listKey)).isBetween(1L, CachedReads.INVALIDATION_HOLD.toMillis());
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(written.get(0), transcription);
+        assertThat(reads.read(CacheKeys.transcriptionsOf(audio.id()),
+                RecordJson.MAPPER.readerFor(new TypeReference<List<Transcription>>() {}), Optional::empty)).isEmpty();
+    }
+
     @Test
     void aWriteWhoseInvalidationRedisCouldNotTakeIsNotHiddenByTheStaleList() throws Exception {
         String listKey = REDIS.value() + CacheKeys.transcriptionsOf(audio.id());
+        redis.del(listKey); // as if the setup's write were more than the hold ago
         assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(transcription);
-        assertThat(redis.exists(listKey)).as("the list is cached").isOne();
+        assertThat(redis.get(listKey)).as("the list is cached").startsWith("[{");
 
         // Redis stalls longer than the store's command timeout: a read times out, and the store skips Redis for a
         // second, the delete of the write made meanwhile included. Then Redis recovers.

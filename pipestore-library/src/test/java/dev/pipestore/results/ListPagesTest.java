@@ -44,6 +44,7 @@ class ListPagesTest extends OnPostgresAndRedis {
     @Test
     void theCachedFirstTranscriptionPageFollowsEveryAdd() {
         Transcription first = store.transcriptions().add(audio.id(), NewTranscription.of("first", "en"));
+        store.cache().delete(CacheKeys.firstTranscriptionPageOf(audio.id())); // the add's invalidation marker, as if expired
         assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()).items()).containsExactly(first);
         long hitsBefore = store.readCacheStats().hits();
         assertThat(store.transcriptions().listForAudioFile(audio.id(), PageRequest.firstPage()).items()).containsExactly(first);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * read of the same key misses again. It lets the uncached HTTP row pay exactly what a cold read pays (GET, catalog
  * SELECT, SET) on every request, with nothing to evict between requests on the client's side.
  *
- * <p>The text forms ({@link #getUtf8}, {@link #putUtf8}) go straight to Redis as well: the port's defaults would parse
+ * <p>The text forms ({@link #getUtf8}, {@link #putUtf8}, {@link #putUtf8IfAbsent}) go straight to Redis as well: the port's defaults would parse
  * and write the JSON again, work a real miss does not do.
  */
 final class AlwaysMissCache implements Cache {
@@ -44,6 +44,11 @@ final class AlwaysMissCache implements Cache {
     @Override
     public boolean putUtf8(String key, byte[] json, Duration ttl) {
         return redis.putUtf8(key + WRITTEN_SUFFIX, json, ttl);
+    }
+
+    @Override
+    public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        return redis.putUtf8IfAbsent(key + WRITTEN_SUFFIX, json, ttl);
     }
 
     @Override

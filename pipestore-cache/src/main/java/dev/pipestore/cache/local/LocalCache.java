@@ -91,6 +91,15 @@ public final class LocalCache implements Cache {
     }
 
     @Override
+    public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        CacheArguments.checkKey(key);
+        CacheArguments.checkJson(json);
+        CacheArguments.checkTtl(ttl);
+        // Caffeine's map view takes an expired entry for an absent one, as Redis does.
+        return entries.asMap().putIfAbsent(key, new Entry(json, ttl.toNanos())) == null ? Fill.STORED : Fill.PRESENT;
+    }
+
+    @Override
     public boolean delete(String key) {
         entries.invalidate(CacheArguments.checkKey(key));
         return true;

@@ -112,10 +112,25 @@ public final class RedisCache implements Cache {
         String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
         CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
-        // SET EX is the seed's SETEX (deprecated in its own name); a fractional second goes to PX so that it is
-        // honoured rather than truncated.
-        SetArgs expiry = ttl.getNano() == 0 ? SetArgs.Builder.ex(ttl.toSeconds()) : SetArgs.Builder.px(ttl.toMillis());
-        return call("put", redis -> "OK".equals(redis.set(redisKey, json, expiry)), false);
+        return call("put", redis -> "OK".equals(redis.set(redisKey, json, expiry(ttl))), false);
+    }
+
+    @Override
+    public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
+        CacheArguments.checkJson(json);
+        CacheArguments.checkTtl(ttl);
+        // SET NX answers nil, not OK, when the key exists.
+        return call("put", redis -> "OK".equals(redis.set(redisKey, json, expiry(ttl).nx())) ? Fill.STORED : Fill.PRESENT,
+                Fill.DROPPED);
+    }
+
+    /**
+     * SET EX is the seed's SETEX (deprecated in its own name); a fractional second goes to PX so that it is honoured
+     * rather than truncated.
+     */
+    private static SetArgs expiry(Duration ttl) {
+        return ttl.getNano() == 0 ? SetArgs.Builder.ex(ttl.toSeconds()) : SetArgs.Builder.px(ttl.toMillis());
     }
 
     @Override

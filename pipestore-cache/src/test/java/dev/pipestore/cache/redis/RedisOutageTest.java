@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.cache.Cache;
 import dev.pipestore.testing.redis.RedisServerProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -68,9 +69,11 @@ class RedisOutageTest {
             assertThat(Bounded.within(FAST, "get", () -> cache.get("k"))).isEmpty();
             assertThat(Bounded.within(FAST, "put", () -> cache.put("k", IntNode.valueOf(2)))).isFalse();
             assertThat(Bounded.within(FAST, "delete", () -> cache.delete("k"))).isFalse();
+            assertThat(Bounded.within(FAST, "fill", () -> cache.putUtf8IfAbsent("f", new byte[] {'1'}, Duration.ofSeconds(9))))
+                    .isEqualTo(Cache.Fill.DROPPED);
             Thread.sleep(50);
         }
-        assertThat(cache.stats().errors()).isGreaterThanOrEqualTo(90);
+        assertThat(cache.stats().errors()).isGreaterThanOrEqualTo(120);
     }
 
     @Test
