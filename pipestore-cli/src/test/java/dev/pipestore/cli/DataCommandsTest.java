@@ -189,6 +189,28 @@ class DataCommandsTest {
     }
 
     @Test
+    void searchFindsTranscriptsBestFirstAndRefusesWhatTheHttpApiRefuses() throws Exception {
+        String audio = json(run("ingest", write("a.wav", TestAudio.wav(2, 8000)).toString(), "--json")).get("id").asText();
+        Path text = write("t.txt", "the quick brown fox & the <lazy> dog".getBytes(StandardCharsets.UTF_8));
+        String transcription = json(run("transcription", "add", audio, "--text-file", text.toString(), "--language", "en-GB",
+                "--model", "whisper-1", "--json")).get("id").asText();
+
+        CliProcess.Result found = run("search", "brown", "fox", "--language", "en");
+        JsonNode page = json(run("search", "fox", "--json"));
+
+        assertThat(found.exitCode()).as(found.stderr()).isZero();
+        assertThat(found.stdout().strip()).startsWith(transcription + "  transcription").contains("en-GB", "whisper-1")
+                .contains("*brown* *fox* & the <lazy> dog");
+        assertThat(page.get("items").get(0).get("kind").asText()).isEqualTo("transcription");
+        assertThat(page.get("items").get(0).get("audio_file_id").asText()).isEqualTo(audio);
+        assertThat(page.get("items").get(0).get("snippet").asText()).contains("<b>fox</b> &amp; the &lt;lazy&gt;");
+        assertThat(page.get("next_cursor").isNull()).isTrue();
+        assertThat(json(run("search", "fox", "--model", "whisper-2", "--json")).get("items")).isEmpty();
+        assertFailure(run("search", " "), "WORDS: the search text must not be empty");
+        assertFailure(run("search", "fox", "--limit", "0"), "--limit: must be between 1 and 100");
+    }
+
+    @Test
     void textAddStoresUtf8AndRefusesOtherEncodings() throws Exception {
         Path utf8 = write("notes.txt", "Grüße 👋".getBytes(StandardCharsets.UTF_8));
         Path latin1 = write("latin.txt", "Gr\u00fc\u00dfe".getBytes(StandardCharsets.ISO_8859_1));

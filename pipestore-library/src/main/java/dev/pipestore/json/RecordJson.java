@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.SearchHit;
 import dev.pipestore.catalog.StorageTier;
 import dev.pipestore.catalog.Transcription;
 import java.io.IOException;
@@ -85,6 +86,7 @@ public final class RecordJson {
         module.addDeserializer(AudioStatus.class, deserializer(AudioStatus::parse));
         module.addSerializer(StorageTier.class, serializer(StorageTier::wireName));
         module.addDeserializer(StorageTier.class, deserializer(StorageTier::parse));
+        module.addSerializer(SearchHit.Kind.class, serializer(SearchHit.Kind::wireName));
         // Registered after JavaTimeModule, so it takes precedence over its InstantDeserializer (its fallback).
         module.addDeserializer(Instant.class, new InstantReader());
         module.addDeserializer(Transcription.class, new TranscriptionReader());
