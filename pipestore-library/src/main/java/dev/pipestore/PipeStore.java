@@ -13,6 +13,7 @@ import dev.pipestore.ingest.IngestServices;
 import dev.pipestore.ingest.Orphans;
 import dev.pipestore.ingest.TextService;
 import dev.pipestore.ingest.UploadMemory;
+import dev.pipestore.integrity.LiveDataCheck;
 import dev.pipestore.metrics.IngestMeters;
 import dev.pipestore.metrics.StorageUsageMeters;
 import dev.pipestore.metrics.StoreMeters;
@@ -187,6 +188,14 @@ public final class PipeStore implements AutoCloseable {
     /** Objects without a catalog row, left by interrupted ingests. */
     public Orphans orphans() {
         return ingest.orphans();
+    }
+
+    /**
+     * Checks every stored record's object against its row (size, and SHA-256 when deep) and looks for orphans: the
+     * {@code verify} of live data.
+     */
+    public LiveDataCheck liveDataCheck() {
+        return new LiveDataCheck(catalog, objects, ingest.orphans());
     }
 
     /** Cached results and temporary data. */

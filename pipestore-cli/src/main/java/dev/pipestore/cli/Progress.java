@@ -25,20 +25,20 @@ final class Progress {
 
     private final PrintStream err;
     private final boolean enabled;
-    private final int totalFiles;
+    private final long totalFiles;
     private final long totalBytes;
     private long lastDrawn = System.nanoTime() - REDRAW_NANOS;
-    private int filesDone;
+    private long filesDone;
     private long bytesDone;
 
-    private Progress(PrintStream err, boolean enabled, int totalFiles, long totalBytes) {
+    private Progress(PrintStream err, boolean enabled, long totalFiles, long totalBytes) {
         this.err = err;
         this.enabled = enabled;
         this.totalFiles = totalFiles;
         this.totalBytes = totalBytes;
     }
 
-    static Progress forFiles(int totalFiles, long totalBytes) {
+    static Progress forFiles(long totalFiles, long totalBytes) {
         boolean worthIt = totalFiles >= MANY_FILES || totalBytes >= BIG_BYTES;
         return new Progress(System.err, isTerminal() && stderrIsTerminal() && worthIt, totalFiles, totalBytes);
     }
@@ -104,6 +104,15 @@ final class Progress {
             if (System.nanoTime() - lastDrawn >= REDRAW_NANOS) {
                 draw("");
             }
+        }
+    }
+
+    /** Counts one more file as finished whose {@code bytes} were not read through {@link #track}. */
+    void fileDone(long bytes) {
+        bytesDone += bytes;
+        filesDone++;
+        if (enabled && System.nanoTime() - lastDrawn >= REDRAW_NANOS) {
+            draw("");
         }
     }
 

@@ -34,9 +34,22 @@ public final class TimeBounds {
     }
 
     private static Duration age(String field, String value) {
+        return age(field, value, "'" + value + "' is not an instant, a date or an age such as 24h or 7d");
+    }
+
+    /**
+     * An age such as {@code 90s}, {@code 30m}, {@code 24h} or {@code 7d}: for options that take a length of time only.
+     *
+     * @throws InvalidInputException naming {@code field} when {@code value} is not one
+     */
+    public static Duration parseAge(String field, String value) {
+        return age(field, value, "'" + value + "' is not an age such as 30m, 24h or 7d");
+    }
+
+    private static Duration age(String field, String value, String refusal) {
         Matcher matcher = AGE.matcher(value);
         if (!matcher.matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not an instant, a date or an age such as 24h or 7d");
+            throw new InvalidInputException(field, refusal);
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

@@ -21,6 +21,7 @@ import dev.pipestore.catalog.AudioStatus;
 import dev.pipestore.catalog.SearchHit;
 import dev.pipestore.catalog.StorageTier;
 import dev.pipestore.catalog.Transcription;
+import dev.pipestore.integrity.Finding;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Function;
@@ -87,6 +88,7 @@ public final class RecordJson {
         module.addSerializer(StorageTier.class, serializer(StorageTier::wireName));
         module.addDeserializer(StorageTier.class, deserializer(StorageTier::parse));
         module.addSerializer(SearchHit.Kind.class, serializer(SearchHit.Kind::wireName));
+        module.addSerializer(Finding.Kind.class, serializer(Finding.Kind::wireName));
         // Registered after JavaTimeModule, so it takes precedence over its InstantDeserializer (its fallback).
         module.addDeserializer(Instant.class, new InstantReader());
         module.addDeserializer(Transcription.class, new TranscriptionReader());
