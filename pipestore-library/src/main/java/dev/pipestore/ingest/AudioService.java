@@ -34,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Audio files: ingest (probe, store the bytes, then the row), read, list, status changes and deletion.
@@ -43,6 +45,8 @@ import java.util.function.Consumer;
  * {@link Orphans} finds once it is older than a grace period.
  */
 public final class AudioService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioService.class);
 
     private final IngestContext context;
     private final AudioFiles audioFiles;
@@ -281,6 +285,10 @@ public final class AudioService {
     }
 
     private void forget(AudioFileDeletion deletion) {
+        // An audit trail of what left the store: erasure requests are asked about later.
+        LOG.info("deleted audio file {} ({}) with {} transcriptions, {} translations and {} analysis results",
+                deletion.file().id(), deletion.file().objectKey(), deletion.transcriptionIds().size(),
+                deletion.translations().size(), deletion.analysisResults());
         deleted.accept(deletion);
         context.removeOrphan(deletion.file().objectKey());
     }

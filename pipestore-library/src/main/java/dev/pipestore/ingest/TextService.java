@@ -18,9 +18,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Raw text documents under {@code raw/text/YYYY-MM-DD/}: UTF-8 checked, object first, row second. */
 public final class TextService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextService.class);
 
     /** The content type raw text is stored and served with. */
     public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
@@ -98,6 +102,7 @@ public final class TextService {
         if (document.isEmpty() || !documents.delete(id)) {
             return false;
         }
+        LOG.info("deleted text document {} ({})", id, document.get().objectKey());
         context.removeOrphan(document.get().objectKey());
         return true;
     }
