@@ -25,7 +25,8 @@ final class UnreadBody {
 
     static void swallow(HttpServletRequest request) {
         long declared = request.getContentLengthLong();
-        if (declared == 0 || declared > MAX_BYTES) {
+        if (declared == 0 || declared > MAX_BYTES || declared < 0 && request.getHeader("Transfer-Encoding") == null) {
+            // No body (HTTP/1.1 has one only with a length or chunked), none left to read, or too much to wait for.
             return;
         }
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
