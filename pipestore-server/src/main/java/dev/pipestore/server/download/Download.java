@@ -84,12 +84,23 @@ public record Download(String objectKey, long size, String sha256, String conten
     }
 
     /** For the clip, which reads the same object its own way. */
-    public static IntegrityException missingObject(String fileName, String objectKey, NotFoundException cause) {
-        return new IntegrityException("the catalog lists " + fileName + " but its object " + objectKey
+    public static MissingObjectException missingObject(String fileName, String objectKey, NotFoundException cause) {
+        return new MissingObjectException("the catalog lists " + fileName + " but its object " + objectKey
                 + " is missing from the object store", cause);
     }
 
-    private IntegrityException missing(NotFoundException cause) {
+    private MissingObjectException missing(NotFoundException cause) {
         return missingObject(fileName, objectKey, cause);
+    }
+
+    /**
+     * The record was read but its object is not there. Either the record was deleted in between (row first, then
+     * object), which the caller tells by reading the record again and answers 404, or invariant 2 is broken (500).
+     */
+    public static final class MissingObjectException extends IntegrityException {
+
+        MissingObjectException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

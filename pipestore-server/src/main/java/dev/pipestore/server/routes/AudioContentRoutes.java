@@ -7,12 +7,14 @@ import dev.pipestore.ingest.AudioContentTypes;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.download.ContentDisposition;
 import dev.pipestore.server.download.Download;
+import dev.pipestore.server.download.Download.MissingObjectException;
 import dev.pipestore.server.download.WavClip;
 import dev.pipestore.server.download.WavLayout;
 import dev.pipestore.server.json.Params;
 import dev.pipestore.server.problem.HttpProblem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.InputStream;
 import java.math.BigDecimal;
 
 /** An audio file's bytes: the whole file or one range of it, and WAV clips by time. */
@@ -33,8 +35,18 @@ final class AudioContentRoutes implements Api.Routes {
 
     private void content(Context ctx) {
         AudioFile file = ReadableRecords.audio(api, ctx, Params.uuid(ctx, "id"));
-        new Download(file.objectKey(), file.fileSize(), file.contentSha256(), AudioContentTypes.of(file.format()),
-                downloadName(file)).send(ctx, api.store().objects());
+        try {
+            new Download(file.objectKey(), file.fileSize(), file.contentSha256(), AudioContentTypes.of(file.format()),
+                    downloadName(file)).send(ctx, api.store().objects());
+        } catch (MissingObjectException e) {
+            throw unlessDeletedMeanwhile(ctx, file, e);
+        }
+    }
+
+    /** A file deleted between reading its record and its object is simply gone (404); otherwise the object is lost. */
+    private RuntimeException unlessDeletedMeanwhile(Context ctx, AudioFile file, MissingObjectException missing) {
+        ReadableRecords.audio(api, ctx, file.id());
+        return missing;
     }
 
     /** WAV only: other formats cannot be cut at a byte offset without decoding, which the server does not do. */
@@ -48,17 +60,20 @@ final class AudioContentRoutes implements Api.Routes {
             throw HttpProblem.unprocessable("format", "audio file " + file.id() + " is " + file.format()
                     + ", which cannot be clipped without re-encoding; only wav can be clipped");
         }
-        WavLayout layout;
+        WavClip clip;
+        InputStream body;
         try {
-            layout = WavLayout.read(api.store().objects(), file.objectKey(), file.fileSize());
+            WavLayout layout = WavLayout.read(api.store().objects(), file.objectKey(), file.fileSize());
+            clip = WavClip.of(layout, start, Params.decimal(ctx, "end"));
+            // Opened before any header is set, so a failure is still a whole problem answer, not a body cut short.
+            body = clip.stream(range -> api.store().objects().get(file.objectKey(), range));
         } catch (NotFoundException e) {
-            throw Download.missingObject(downloadName(file), file.objectKey(), e);
+            throw unlessDeletedMeanwhile(ctx, file, Download.missingObject(downloadName(file), file.objectKey(), e));
         }
-        WavClip clip = WavClip.of(layout, start, Params.decimal(ctx, "end"));
         ctx.header("Content-Disposition", ContentDisposition.attachment(baseName(downloadName(file)) + "-clip.wav"));
         ctx.contentType("audio/wav");
         ctx.res().setContentLengthLong(clip.length());
-        ctx.result(clip.stream(range -> api.store().objects().get(file.objectKey(), range)));
+        ctx.result(body);
     }
 
     /** The caller's original name, or the id with the format's extension when the record has none. */

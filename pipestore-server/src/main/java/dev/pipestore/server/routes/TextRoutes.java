@@ -10,6 +10,7 @@ import dev.pipestore.ingest.TextUpload;
 import dev.pipestore.server.access.Access;
 import dev.pipestore.server.access.Ownership;
 import dev.pipestore.server.download.Download;
+import dev.pipestore.server.download.Download.MissingObjectException;
 import dev.pipestore.server.json.Params;
 import dev.pipestore.server.json.Responses;
 import dev.pipestore.server.upload.Upload;
@@ -62,8 +63,14 @@ final class TextRoutes implements Api.Routes {
     private void content(Context ctx) {
         TextDocument document = ReadableRecords.text(api, ctx, Params.uuid(ctx, "id"));
         String name = document.originalName() != null ? document.originalName() : document.id() + ".txt";
-        new Download(document.objectKey(), document.fileSize(), document.contentSha256(), TextService.CONTENT_TYPE, name)
-                .send(ctx, api.store().objects());
+        try {
+            new Download(document.objectKey(), document.fileSize(), document.contentSha256(), TextService.CONTENT_TYPE, name)
+                    .send(ctx, api.store().objects());
+        } catch (MissingObjectException e) {
+            // Deleted between reading its record and its object: gone (404). Still listed: the object is lost.
+            ReadableRecords.text(api, ctx, document.id());
+            throw e;
+        }
     }
 
     private void delete(Context ctx) {
