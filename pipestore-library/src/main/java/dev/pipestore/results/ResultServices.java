@@ -19,7 +19,7 @@ public final class ResultServices {
     public ResultServices(Catalog catalog, Cache cache, Duration readCacheTtl, Clock clock) {
         this.reads = new CachedReads(cache, readCacheTtl);
         this.transcriptions = new TranscriptionService(catalog, reads, clock);
-        this.translations = new TranslationService(catalog, reads, clock);
+        this.translations = new TranslationService(catalog, reads, transcriptions, clock);
         this.results = new ResultService(catalog, clock);
     }
 
@@ -38,7 +38,8 @@ public final class ResultServices {
     /**
      * Drops what is cached of a deleted audio file and of what was deleted with it: the file's transcription lists,
      * each transcription and translation, and the translation lists of each transcription in each language it had.
-     * A list of a deleted transcription in a language it never had may stay cached, empty, for its time to live.
+     * A list of a deleted transcription in a language it never had may stay cached, empty; an empty list is answered
+     * only after the transcription is found, so it is a 404 all the same.
      */
     public void forget(AudioFileDeletion deletion) {
         transcriptions.invalidateListsOf(deletion.file().id());

@@ -32,11 +32,13 @@ public final class TranslationService {
 
     private final Catalog catalog;
     private final CachedReads reads;
+    private final TranscriptionService transcriptions;
     private final Clock clock;
 
-    TranslationService(Catalog catalog, CachedReads reads, Clock clock) {
+    TranslationService(Catalog catalog, CachedReads reads, TranscriptionService transcriptions, Clock clock) {
         this.catalog = catalog;
         this.reads = reads;
+        this.transcriptions = transcriptions;
         this.clock = clock;
     }
 
@@ -133,13 +135,22 @@ public final class TranslationService {
      */
     public List<Translation> listForTranscription(UUID transcriptionId, String targetLanguage) {
         String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
-        return reads.read(CacheKeys.translationsOf(transcriptionId, target), MANY, () -> {
-            List<Translation> found = catalog.translations().listForTranscription(transcriptionId, target);
-            if (found.isEmpty() && catalog.transcriptions().find(transcriptionId).isEmpty()) {
-                throw new NotFoundException("transcription", transcriptionId.toString());
-            }
-            return Optional.of(found);
-        }).orElseThrow();
+        List<Translation> found = reads.read(CacheKeys.translationsOf(transcriptionId, target), MANY,
+                () -> Optional.of(catalog.translations().listForTranscription(transcriptionId, target))).orElseThrow();
+        return requireTranscriptionIfEmpty(transcriptionId, found);
+    }
+
+    /**
+     * An empty list may mean "no such transcription", also when it comes from the cache: a list of a language the
+     * transcription never had is not known to its deletion, so it is not invalidated with it. The transcription itself
+     * is (and is usually a cache hit), so it is the one asked.
+     */
+    private <T> T requireTranscriptionIfEmpty(UUID transcriptionId, T list) {
+        boolean empty = list instanceof Page<?> page ? page.items().isEmpty() : ((List<?>) list).isEmpty();
+        if (empty && transcriptions.find(transcriptionId).isEmpty()) {
+            throw new NotFoundException("transcription", transcriptionId.toString());
+        }
+        return list;
     }
 
     /**
@@ -150,19 +161,14 @@ public final class TranslationService {
      */
     public Page<Translation> listForTranscription(UUID transcriptionId, String targetLanguage, PageRequest page) {
         String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
-        Supplier<Page<Translation>> load = () -> {
-            Page<Translation> found = catalog.translations().list(
-                    TranslationQuery.all().withTranscription(transcriptionId).withTargetLanguage(target), page);
-            if (found.items().isEmpty() && catalog.transcriptions().find(transcriptionId).isEmpty()) {
-                throw new NotFoundException("transcription", transcriptionId.toString());
-            }
-            return found;
-        };
+        Supplier<Page<Translation>> load = () -> catalog.translations().list(
+                TranslationQuery.all().withTranscription(transcriptionId).withTargetLanguage(target), page);
         if (!page.equals(PageRequest.firstPage())) {
-            return load.get();
+            return requireTranscriptionIfEmpty(transcriptionId, load.get());
         }
-        return reads.read(CacheKeys.firstTranslationPageOf(transcriptionId, target), PAGE, () -> Optional.of(load.get()))
-                .orElseThrow();
+        return requireTranscriptionIfEmpty(transcriptionId,
+                reads.read(CacheKeys.firstTranslationPageOf(transcriptionId, target), PAGE, () -> Optional.of(load.get()))
+                        .orElseThrow());
     }
 
     /** Filtered and paged, newest first; not cached. */
