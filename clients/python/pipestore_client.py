@@ -52,7 +52,7 @@ class Client:
         return self._upload("/v1/audio", path, name, language, metadata, idempotency_key, content_type)
 
     def get_audio(self, audio_id):
-        return self._json("GET", "/v1/audio/" + audio_id)
+        return self._json("GET", "/v1/audio/" + _id(audio_id))
 
     def list_audio(self, status=None, since=None, before=None, language=None, uploaded_by=None, limit=None, cursor=None):
         """One page: {"items": [...], "next_cursor": ...}. An ingest key sees only its own uploads."""
@@ -66,23 +66,25 @@ class Client:
 
     def download_audio(self, audio_id, destination, byte_range=None):
         """Streams the audio (or bytes first..last of it, byte_range=(first, last)) into the file at destination."""
-        return self._download("/v1/audio/%s/content" % audio_id, destination, byte_range)
+        return self._download("/v1/audio/%s/content" % _id(audio_id), destination, byte_range)
 
     def download_clip(self, audio_id, destination, start, end=None):
         """A WAV file of seconds start..end of a WAV recording."""
         query = {"start": start, "end": end}
-        return self._download("/v1/audio/%s/clip" % audio_id, destination, None, query)
+        return self._download("/v1/audio/%s/clip" % _id(audio_id), destination, None, query)
 
     def update_audio(self, audio_id, status=None, metadata=None, owner=None):
         """Changes status and/or metadata. A worker moves a claimed file only while it holds the lease (pass the owner
         label given to claim, if any); otherwise ProblemError 409 with type ...:lease-expired or ...:lease-held-by-another."""
         body = _without_none({"status": status, "metadata": metadata, "owner": owner})
-        return self._json("PATCH", "/v1/audio/" + audio_id, body=body)
+        return self._json("PATCH", "/v1/audio/" + _id(audio_id), body=body)
 
     def delete_audio(self, audio_id, cascade=False):
         """Deletes the file (admin keys only). A file with transcriptions or results is ProblemError 409 unless cascade
         is true, which deletes them, their translations and results with it: nothing derived from it is left."""
-        self._json("DELETE", "/v1/audio/" + audio_id, query={"cascade": "true" if cascade else None})
+        if not isinstance(cascade, bool):
+            raise TypeError("cascade must be True or False, got %r" % (cascade,))
+        self._json("DELETE", "/v1/audio/" + _id(audio_id), query={"cascade": "true" if cascade else None})
 
     def claim(self, from_status, to_status, limit=1, lease_seconds=600, owner=None):
         """Up to limit files that no other worker holds, moved to to_status under a lease; a list, maybe empty.
@@ -95,11 +97,11 @@ class Client:
     def renew_lease(self, audio_id, lease_seconds=600, owner=None):
         """Extends this worker's lease on a claimed file to lease_seconds from now; returns the record with its lease."""
         body = _without_none({"lease_seconds": lease_seconds, "owner": owner})
-        return self._json("POST", "/v1/audio/%s/lease" % audio_id, body=body)
+        return self._json("POST", "/v1/audio/%s/lease" % _id(audio_id), body=body)
 
     def release(self, audio_id, owner=None):
         """Gives a claimed file back unfinished: it returns to the status it was claimed from, claimable at once."""
-        return self._json("DELETE", "/v1/audio/%s/lease" % audio_id, query={"owner": owner})
+        return self._json("DELETE", "/v1/audio/%s/lease" % _id(audio_id), query={"owner": owner})
 
     # --- texts, transcriptions, translations, results ----------------------------------------------------------------
 
@@ -108,14 +110,14 @@ class Client:
 
     def delete_text(self, text_id):
         """Deletes the text document (admin keys only)."""
-        self._json("DELETE", "/v1/texts/" + text_id)
+        self._json("DELETE", "/v1/texts/" + _id(text_id))
 
     def add_transcription(self, audio_id, content, language=None, model_version=None, confidence=None, metadata=None,
                           idempotency_key=None):
         """With an idempotency_key (unique per audio file), sending it again returns the first transcription."""
         body = _without_none({"content": content, "language": language, "model_version": model_version,
                               "confidence": confidence, "metadata": metadata})
-        return self._json("POST", "/v1/audio/%s/transcriptions" % audio_id, body=body,
+        return self._json("POST", "/v1/audio/%s/transcriptions" % _id(audio_id), body=body,
                           headers=_idempotency(idempotency_key))
 
     def add_transcriptions(self, transcriptions):
@@ -127,25 +129,25 @@ class Client:
 
     def list_transcriptions(self, audio_id, latest=False):
         """Every transcription of the audio file, newest first (following the pages), or the newest per model version."""
-        path = "/v1/audio/%s/transcriptions" % audio_id
+        path = "/v1/audio/%s/transcriptions" % _id(audio_id)
         if latest:
             return self._json("GET", path, query={"latest": "true"})["items"]
         return list(self._pages(lambda cursor: self._json("GET", path, query={"cursor": cursor})))
 
     def get_transcription(self, transcription_id):
-        return self._json("GET", "/v1/transcriptions/" + transcription_id)
+        return self._json("GET", "/v1/transcriptions/" + _id(transcription_id))
 
     def add_translation(self, transcription_id, content, target_language, source_language=None, model_version=None,
                         confidence=None, metadata=None, idempotency_key=None):
         """With an idempotency_key (unique per transcription), sending it again returns the first translation."""
         body = _without_none({"content": content, "target_language": target_language, "source_language": source_language,
                               "model_version": model_version, "confidence": confidence, "metadata": metadata})
-        return self._json("POST", "/v1/transcriptions/%s/translations" % transcription_id, body=body,
+        return self._json("POST", "/v1/transcriptions/%s/translations" % _id(transcription_id), body=body,
                           headers=_idempotency(idempotency_key))
 
     def list_translations(self, transcription_id, target=None):
         """Every translation of the transcription (into target, if given), newest first, following the pages."""
-        path = "/v1/transcriptions/%s/translations" % transcription_id
+        path = "/v1/transcriptions/%s/translations" % _id(transcription_id)
         return list(self._pages(lambda cursor: self._json("GET", path, query={"target": target, "cursor": cursor})))
 
     def add_results(self, results):
@@ -242,6 +244,13 @@ class Client:
             except ValueError:
                 problem = {"title": e.reason, "detail": raw.decode("utf-8", "replace")}
             raise ProblemError(e.code, problem) from None
+
+
+def _id(value):
+    """A record id as one path segment: never more (a '/' or '?' in it is encoded), never a silent 'None'."""
+    if not isinstance(value, str):
+        raise TypeError("an id is a string, got %r" % (value,))
+    return urllib.parse.quote(value, safe="")
 
 
 def _idempotency(key):

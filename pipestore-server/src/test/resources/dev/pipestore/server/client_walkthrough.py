@@ -94,6 +94,16 @@ try:
 except ProblemError as e:
     assert e.status == 404, e
 try:
+    client.delete_audio(audio["id"], cascade="false")
+    raise AssertionError("a string was taken for cascade")
+except TypeError:
+    pass
+try:
+    client.delete_audio(audio["id"] + "?cascade=true")
+    raise AssertionError("an id smuggled a query into the path")
+except ProblemError as e:
+    assert e.status == 400 and e.field == "id", e
+try:
     client.delete_audio(audio["id"])
     raise AssertionError("a transcribed file was deleted without cascade")
 except ProblemError as e:
