@@ -42,7 +42,9 @@ class DeadlockRetryTest {
                 List<Integer> counts = database.inTransaction("read the rows", c -> database.query(c,
                         "SELECT n FROM deadlock_rows ORDER BY id", b -> {}, row -> row.integerOrNull("n")));
                 assertThat(counts).as("each row bumped once by each transaction").containsExactly(2, 2);
-                assertThat(runs.get()).as("one of the two ran again").isEqualTo(3);
+                // At least one ran again; on a loaded machine PostgreSQL may let the victim's rerun take a row back
+                // before the survivor wakes, a second deadlock that one more rerun resolves.
+                assertThat(runs.get()).as("the victim ran again").isBetween(3, 2 * Database.DEADLOCK_ATTEMPTS);
             }
         }
 
