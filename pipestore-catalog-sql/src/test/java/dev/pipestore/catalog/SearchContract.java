@@ -61,6 +61,18 @@ interface SearchContract extends UsesCatalog {
         });
     }
 
+    /** PostgreSQL's JDBC driver switches to binary results after five runs of a statement: the score must not change. */
+    @Test
+    default void aHitsScoreIsTheSameEveryTimeTheSearchRuns() {
+        AudioFile audio = searchAudio();
+        transcribe(audio, "a storm warning for the coast, the storm is near", "en", "w-1", 1);
+
+        List<Double> scores = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> search(SearchQuery.of("storm")).get(0).score()).toList();
+
+        assertThat(scores).as("12 runs of one search").containsOnly(scores.get(0));
+    }
+
     @Test
     default void theLanguageFilterTakesRegionalFormsOfAPlainLanguageOnly() {
         AudioFile audio = searchAudio();

@@ -30,7 +30,7 @@ final class PostgresFullText extends FullText {
         sql.append("SELECT id, audio_file_id, transcription_id, language, model_version, created_at, score,"
                 + " ts_headline(pipestore_ts_config(language), content, websearch_to_tsquery(pipestore_ts_config(language), ?),"
                 + " ?) AS snippet FROM (SELECT " + table.hitColumns() + ", t.content, ts_rank(t.search_vector, " + rowQuery
-                + ") AS score FROM " + table.from() + " WHERE t.search_vector @@ ", text, options, text);
+                + ")::double precision AS score FROM " + table.from() + " WHERE t.search_vector @@ ", text, options, text);
         if (request.query().language() == null) {
             sql.append("pipestore_any_tsquery(?)", text);
         } else {
