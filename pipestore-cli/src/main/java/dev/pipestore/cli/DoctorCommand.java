@@ -39,24 +39,20 @@ final class DoctorCommand implements Callable<Integer> {
         StoreConfig config = StoreConfig.fromEnv();
         HealthReport report = HealthChecks.check(config);
         String directories = directoryProblem(config);
-        Schema schema = catalogUp(report) ? Schema.of(config) : null;
-        boolean ok = report.allUp() && directories == null && (schema == null || schema.usable());
+        Schema schema = catalogUp(report) ? Schema.of(config) : new Schema(null, "not checked: the catalog does not answer");
+        boolean ok = report.allUp() && directories == null && schema.usable();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = toJson(config, report);
             root.putObject("directories").put("status", directories == null ? "ok" : "unusable").put("error", directories);
-            if (schema != null) {
-                schema.addTo(root.putObject("schema"));
-            }
+            schema.addTo(root.putObject("schema"));
             root.put("ok", ok);
             out.println(Metadata.toJson(root));
         } else {
             printText(out, config, report);
             out.println(directories == null ? "Temporary and archive directories are writable."
                     : "Directories: " + directories);
-            if (schema != null) {
-                out.println("Catalog schema: " + schema.line());
-            }
+            out.println("Catalog schema: " + schema.line());
         }
         out.flush();
         return ok ? 0 : ErrorReporter.FAILURE;
@@ -73,7 +69,7 @@ final class DoctorCommand implements Callable<Integer> {
             try {
                 return new Schema(HealthChecks.schema(config), null);
             } catch (StoreException e) {
-                return new Schema(null, e.getMessage());
+                return new Schema(null, "could not be read: " + e.getMessage());
             }
         }
 
@@ -83,7 +79,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         String line() {
-            return status == null ? "could not be read: " + error : status.summary();
+            return status == null ? error : status.summary();
         }
 
         void addTo(ObjectNode node) {

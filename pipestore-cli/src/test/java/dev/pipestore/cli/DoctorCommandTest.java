@@ -81,7 +81,7 @@ class DoctorCommandTest {
                 .contains("Catalog schema: version 900 is newer than this pipestore knows (" + current.get("latest").asText() + ")");
         assertThat(aheadJson.get("ok").asBoolean()).isFalse();
         assertThat(aheadJson.get("schema").get("state").asText()).isEqualTo("ahead");
-        assertThat(aheadJson.get("schema").get("error").asText()).contains("upgrade pipestore");
+        assertThat(aheadJson.get("schema").get("error").asText()).contains("upgrade this one");
     }
 
     /** Ingest and serve refuse to start with a temporary directory they cannot write; doctor says so too. */
@@ -122,6 +122,8 @@ class DoctorCommandTest {
         assertThat(catalog.get("status").asText()).isEqualTo("down");
         assertThat(catalog.get("error").asText()).contains("DATABASE_URL").contains("127.0.0.1:" + closedPort);
         assertThat(report.get("configuration").get("DATABASE_URL").asText()).contains("***");
+        assertThat(report.get("schema").get("state").asText()).isEqualTo("unknown");
+        assertThat(report.get("schema").get("error").asText()).contains("the catalog does not answer");
     }
 
     @Test

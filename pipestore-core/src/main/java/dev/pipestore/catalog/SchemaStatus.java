@@ -26,7 +26,9 @@ public record SchemaStatus(String version, String latest, int pending, State sta
         /** The database has migrations this pipestore does not know: a newer pipestore migrated it. */
         AHEAD,
         /** A migration failed part-way (MariaDB cannot roll back DDL): it needs repair by hand before any other runs. */
-        FAILED;
+        FAILED,
+        /** pipestore's tables are there but Flyway's schema history is not: the migrations cannot tell what to apply. */
+        UNTRACKED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -40,8 +42,10 @@ public record SchemaStatus(String version, String latest, int pending, State sta
             case PENDING -> (version == null ? "empty" : "version " + version) + ", " + pending + " migration"
                     + (pending == 1 ? "" : "s") + " to apply (up to " + latest + "): they run when pipestore opens the"
                     + " catalog, or with 'pipestore migrate'";
-            case AHEAD -> "version " + version + " is newer than this pipestore knows (" + latest + "): upgrade pipestore"
-                    + " before writing to it";
+            case AHEAD -> "version " + version + " is newer than this pipestore knows (" + latest + "): a later release"
+                    + " migrated it; upgrade this one (it runs on, but does not know what the newer schema expects)";
+            case UNTRACKED -> "pipestore's tables exist without the Flyway schema history table, so no migration can run"
+                    + " and the catalog cannot be opened: restore the history table, or baseline it by hand";
             case FAILED -> "version " + version + " failed part-way: repair it by hand (see the Flyway schema history"
                     + " table) before pipestore can migrate or open it";
         };

@@ -5,6 +5,7 @@ import dev.pipestore.catalog.SchemaStatus;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
@@ -54,10 +55,44 @@ final class Migrations {
         }
         String version = info.current() == null ? null : versionOf(info.current());
         int pending = info.pending().length;
+        if (version == null && readable(database, "audio_files")) {
+            // Flyway refuses a non-empty schema without its history: every open would fail.
+            return new SchemaStatus(null, latest, pending, SchemaStatus.State.UNTRACKED);
+        }
         if (Arrays.stream(all).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS)) {
             return new SchemaStatus(version, latest, pending, SchemaStatus.State.AHEAD);
         }
-        return new SchemaStatus(version, latest, pending, pending > 0 ? SchemaStatus.State.PENDING : SchemaStatus.State.CURRENT);
+        if (pending == 0) {
+            requireReadable(database, password);
+            return new SchemaStatus(version, latest, 0, SchemaStatus.State.CURRENT);
+        }
+        return new SchemaStatus(version, latest, pending, SchemaStatus.State.PENDING);
+    }
+
+    /** The catalog's tables: a current schema is of use only if each can be read (the user may lack the grant). */
+    private static final List<String> TABLES = List.of("audio_files", "text_documents", "transcriptions", "translations",
+            "analysis_results", "api_keys");
+
+    private static void requireReadable(Database database, String password) {
+        for (String table : TABLES) {
+            try {
+                database.run("read table " + table, c -> database.query(c, "SELECT 1 FROM " + table + " WHERE 1 = 0",
+                        b -> {}, row -> 1));
+            } catch (StoreException e) {
+                throw new StoreException("catalog " + database.description() + ": the schema is current, but table " + table
+                        + " cannot be read: " + FailureReasons.clean(String.valueOf(e.getMessage()), password), e);
+            }
+        }
+    }
+
+    private static boolean readable(Database database, String table) {
+        try {
+            database.run("look for table " + table, c -> database.query(c, "SELECT 1 FROM " + table + " WHERE 1 = 0", b -> {},
+                    row -> 1));
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private static Flyway flyway(Database database) {

@@ -1,7 +1,9 @@
 package dev.pipestore.catalog.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.SchemaStatus;
 import dev.pipestore.catalog.SchemaStatus.State;
 import dev.pipestore.testing.sql.MariaDbDatabaseExtension;
@@ -75,6 +77,18 @@ class SchemaStatusTest {
             }
         }
 
+        @Test
+        void tablesWithoutTheirSchemaHistoryAreUntracked() throws SQLException {
+            try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
+                try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("DROP TABLE flyway_schema_history");
+                }
+
+                assertThat(catalog.schema().state()).isEqualTo(State.UNTRACKED);
+                assertThat(catalog.schema().summary()).contains("without the Flyway schema history table");
+            }
+        }
+
         /** A row in Flyway's history as a newer pipestore would have left it. */
         private void recordMigration(String version, boolean success) throws SQLException {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -134,6 +148,38 @@ class SchemaStatusTest {
         @Override
         String folder() {
             return "postgresql";
+        }
+    }
+
+    /** PostgreSQL, where a user without grants on the tables is quick to make. */
+    @Nested
+    class OnPostgresAsAUserWhoCannotRead {
+
+        @RegisterExtension
+        final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
+
+        @Test
+        void aCurrentSchemaWhoseTablesTheUserCannotReadIsRefusedNamingTheTable() throws SQLException {
+            SqlCatalogSettings owner = new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+            try (SqlCatalog catalog = SqlCatalog.open(owner, true)) {
+                assertThat(catalog.schema().state()).isEqualTo(State.CURRENT);
+            }
+            String reader = "pipestore_no_grants_" + Long.toHexString(System.nanoTime());
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("CREATE ROLE " + reader + " LOGIN");
+                statement.executeUpdate("GRANT SELECT ON flyway_schema_history TO " + reader);
+            }
+            try (SqlCatalog catalog = SqlCatalog.open(new SqlCatalogSettings(database.jdbcUrl(), reader, null, 2, 0), false)) {
+                assertThatThrownBy(catalog::schema).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("the schema is current, but table audio_files cannot be read");
+            } finally {
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                        Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("REVOKE ALL ON flyway_schema_history FROM " + reader);
+                    statement.executeUpdate("DROP ROLE " + reader);
+                }
+            }
         }
     }
 
