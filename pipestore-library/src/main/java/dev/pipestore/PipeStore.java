@@ -231,6 +231,7 @@ public final class PipeStore implements AutoCloseable {
     @Override
     public void close() {
         results.flushInvalidations();
+        results.close();
         try (meters; objects; catalog; cache) {
             // closes all four, even when one fails; the meters last, after the backends they read
         } finally {

@@ -12,6 +12,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -34,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * does not decode (corrupt, or written by another version) is a miss: it is deleted and the record is loaded again.
  *
  * <p>An invalidation the cache could not carry out (Redis down, slow, or skipped after a failure) is not forgotten: the
- * key is read past the cache, and marked again before each read, until a marking succeeds. Past {@link #MAX_UNSURE}
- * such keys the whole cache is read past for one TTL, after which every entry written before is gone. Another
- * instance of pipestore does not know these keys; it may serve a stale entry until this one's retry succeeds.
+ * key is read past the cache, and marked again before each read and every second in the background, until a marking
+ * succeeds. Past {@link #MAX_UNSURE} such keys the whole cache is read past for one TTL, after which every entry written
+ * before is gone. Another instance of pipestore does not know these keys; it may serve a stale entry until this one's
+ * retry succeeds, about a second after the cache answers again.
  */
 final class CachedReads {
 
@@ -59,6 +65,10 @@ final class CachedReads {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
+    /** Retries failed invalidations while no read comes to do it; its one thread starts with the first failure. */
+    private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("pipestore-cache-invalidations").factory());
+    private final AtomicBoolean retrying = new AtomicBoolean();
     private volatile long distrustUntil;
     private volatile boolean distrusted;
 
@@ -128,6 +138,22 @@ final class CachedReads {
             return;
         }
         unsure.add(key);
+        if (retrying.compareAndSet(false, true)) {
+            try {
+                retrier.scheduleWithFixedDelay(this::retryInBackground, 1, 1, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException closed) {
+                // The store is closing: its flush is the last retry.
+            }
+        }
+    }
+
+    private void retryInBackground() {
+        try {
+            retryInvalidations();
+        } catch (RuntimeException e) {
+            // The cache port never fails its caller; should it, the next round tries again.
+            LOG.debug("retrying cache invalidations failed", e);
+        }
     }
 
     private boolean isDistrusted() {
@@ -157,6 +183,11 @@ final class CachedReads {
             LOG.warn("the cache could not drop {} entries written before a change; other readers may see them until they"
                     + " expire, within {}", isDistrusted() ? "more than " + MAX_UNSURE : Integer.toString(unsure.size()), ttl);
         }
+    }
+
+    /** Stops the background retries; what is still unsure is left to {@link #flushInvalidations} before it. */
+    void close() {
+        retrier.shutdownNow();
     }
 
     CacheStats stats() {

@@ -55,6 +55,11 @@ public final class ResultServices {
         reads.flushInvalidations();
     }
 
+    /** Stops the background retries of failed invalidations; call {@link #flushInvalidations} first. */
+    public void close() {
+        reads.close();
+    }
+
     /** Hits and misses of cached transcription and translation reads. */
     public CacheStats readCacheStats() {
         return reads.stats();

@@ -163,6 +163,30 @@ class CachedReadsTest extends OnPostgresAndRedis {
                 .contains(transcription, second);
     }
 
+    /**
+     * An instance that only writes (no read comes to retry its failed invalidation) still marks the key once Redis is
+     * back, so other instances stop serving the stale list within seconds, not at the end of its hour.
+     */
+    @Test
+    void aFailedInvalidationIsRetriedInTheBackgroundWithoutAnyRead() throws Exception {
+        String listKey = REDIS.value() + CacheKeys.transcriptionsOf(audio.id());
+        redis.del(listKey);
+        store.transcriptions().listForAudioFile(audio.id());
+        assertThat(redis.get(listKey)).as("the list is cached").startsWith("[{");
+
+        redis.dispatch(io.lettuce.core.protocol.CommandType.CLIENT, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
+                new io.lettuce.core.protocol.CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(600).add("ALL"));
+        assertThat(store.transcriptions().get(transcription.id())).isEqualTo(transcription);
+        store.transcriptions().add(audio.id(), NewTranscription.of("second take", "en"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (redis.get(listKey) != null && redis.get(listKey).startsWith("[{") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(redis.get(listKey)).as("marked by the background retry, with no read in between")
+                .isEqualTo(new String(CachedReads.INVALIDATED, StandardCharsets.UTF_8));
+    }
+
     /** Key order aside (JSONB keeps its own): the same JSON. */
     private static JsonNode tree(String json) throws JsonProcessingException {
         return RecordJson.MAPPER.readTree(json);
