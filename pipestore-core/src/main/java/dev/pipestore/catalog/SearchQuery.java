@@ -67,7 +67,15 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
      * @throws InvalidInputException naming {@code cursor} when it is not one a search gave
      */
     public SearchQuery after(String cursor) {
-        return cursor == null ? withOffset(0) : withOffset(SearchCursor.offset(cursor));
+        return cursor == null ? withOffset(0) : withOffset(SearchCursor.offset(cursor, identity()));
+    }
+
+    /**
+     * What a cursor must come from: the words, language and model. Not the times, which may be ages ({@code since=1h})
+     * that move between one page and the next; nor the page size.
+     */
+    private String identity() {
+        return text + '\u0000' + language + '\u0000' + modelVersion;
     }
 
     /** Where this page ends in the ranking: after {@code limit} more hits, or at {@value #MAX_DEPTH}. */
@@ -77,7 +85,7 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
 
     /** The cursor of the page after this one, or {@code null} when pages may not reach deeper. */
     public String nextCursor() {
-        return end() < MAX_DEPTH ? SearchCursor.of(end()) : null;
+        return end() < MAX_DEPTH ? SearchCursor.of(end(), identity()) : null;
     }
 
     public SearchQuery withOffset(int value) {
