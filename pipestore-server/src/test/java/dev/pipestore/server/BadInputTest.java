@@ -158,6 +158,26 @@ class BadInputTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
+    /** A refused request whose body arrived whole is answered at once, not when the swallow's bound runs out. */
+    @Test
+    void refusalsOfRequestsWhoseBodyArrivedWholeAreNotHeldBack() throws Exception {
+        byte[] json = "{\"content\": \"x\", \"language\": \"en\"}".getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            try (Socket socket = new Socket(SERVER.server().baseUri().getHost(), SERVER.server().port())) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(new RawRequest("POST /v1/audio/" + java.util.UUID.randomUUID() + "/transcriptions", "application/json",
+                        "not-a-key", json).head());
+                out.write(json);
+                out.flush();
+
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 401");
+            }
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
     private record RawRequest(String requestLine, String contentType, String key, byte[] body) {
         byte[] head() {
             return (requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\nContent-Type: "

@@ -4,6 +4,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
  * Reads and drops what is left of a refused request's body before the refusal is written. Jetty closes a connection
@@ -19,7 +21,6 @@ final class UnreadBody {
     /** The most bytes read to let a refusal arrive. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
     private static final Duration MAX_TIME = Duration.ofSeconds(2);
-    private static final long POLL_MILLIS = 5;
 
     private UnreadBody() {}
 
@@ -29,29 +30,36 @@ final class UnreadBody {
             // No body (HTTP/1.1 has one only with a length or chunked), none left to read, or too much to wait for.
             return;
         }
+        // Blocking reads return as soon as bytes arrive; only a client that stopped sending would hold one, for the
+        // connection's idle timeout (30 s). For the swallow that timeout is cut to the bound, and put back after.
+        EndPoint endPoint = endPointOf(request);
+        long idleTimeout = endPoint == null ? 0 : endPoint.getIdleTimeout();
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         try {
+            if (endPoint != null) {
+                endPoint.setIdleTimeout(MAX_TIME.toMillis());
+            }
             ServletInputStream body = request.getInputStream();
             byte[] buffer = new byte[16 * 1024];
             long left = MAX_BYTES;
-            // Only what has arrived is read, so a client that stopped sending gets its answer at the deadline, not
-            // after the connection's idle timeout.
-            while (left > 0 && !body.isFinished() && System.nanoTime() < deadline) {
-                int ready = body.available();
-                if (ready <= 0) {
-                    Thread.sleep(POLL_MILLIS);
-                    continue;
-                }
-                int read = body.read(buffer, 0, (int) Math.min(Math.min(buffer.length, left), ready));
+            while (left > 0 && System.nanoTime() < deadline) {
+                int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (read < 0) {
                     return;
                 }
                 left -= read;
             }
         } catch (IOException | IllegalStateException e) {
-            // The client went, or the body was taken as a reader or a form: there is nothing left to save.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The client went or stalled past the bound, or the body was taken as a reader or a form: nothing to save.
+        } finally {
+            if (endPoint != null) {
+                endPoint.setIdleTimeout(idleTimeout);
+            }
         }
+    }
+
+    private static EndPoint endPointOf(HttpServletRequest request) {
+        ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+        return jetty == null ? null : jetty.getConnectionMetaData().getConnection().getEndPoint();
     }
 }
