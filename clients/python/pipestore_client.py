@@ -19,6 +19,7 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 __all__ = ["Client", "ProblemError"]
 
@@ -247,9 +248,14 @@ class Client:
 
 
 def _id(value):
-    """A record id as one path segment: never more (a '/' or '?' in it is encoded), never a silent 'None'."""
+    """A record id (a string or a uuid.UUID) as one path segment: never more (a '/' or '?' in it is encoded), never
+    none at all (an empty id would name the list), never a silent 'None'."""
+    if isinstance(value, uuid.UUID):
+        value = str(value)
     if not isinstance(value, str):
-        raise TypeError("an id is a string, got %r" % (value,))
+        raise TypeError("an id is a string or a uuid.UUID, got %r" % (value,))
+    if not value:
+        raise ValueError("an id must not be empty")
     return urllib.parse.quote(value, safe="")
 
 

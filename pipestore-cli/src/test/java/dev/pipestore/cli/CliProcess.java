@@ -72,8 +72,10 @@ final class CliProcess {
 
     private static List<String> cliCommand(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        // A command lives a second or two: the C2 compiler and a parallel collector only cost CPU there (about 40 % of
+        // a child's on two shared cores), which the many child JVMs of these tests add up to minutes of.
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return command;
     }

@@ -53,8 +53,11 @@ final class CachedReads {
     /** What an invalidated key holds: JSON, as the cache takes only JSON, that no record serialises to. */
     static final byte[] INVALIDATED = "{\"pipestore:invalidated\":true}".getBytes(StandardCharsets.UTF_8);
 
-    /** Keys whose invalidation failed, held in memory; beyond this, the cache is distrusted whole for one TTL. */
-    static final int MAX_UNSURE = 10_000;
+    /**
+     * Keys whose invalidation failed, held in memory (some 200 bytes each); beyond this, the cache is distrusted whole
+     * for one TTL, here only: other instances may serve what was cached before the outage until it expires.
+     */
+    static final int MAX_UNSURE = 50_000;
     /** Deletes retried before one read: a recovering Redis works through a backlog over several reads. */
     private static final int RETRIES_PER_READ = 64;
 
@@ -89,7 +92,7 @@ final class CachedReads {
      * @param reader reads the value's type from {@link RecordJson}'s JSON; built once per type by the caller
      */
     <T> Optional<T> read(String key, ObjectReader reader, Supplier<Optional<T>> loader) {
-        retryInvalidations();
+        retryInvalidations(RETRIES_PER_READ);
         if (unsure.contains(key) || isDistrusted()) {
             // What the cache holds here may predate a write: read past it, and do not fill it until it is known clean.
             misses.increment();
@@ -149,7 +152,7 @@ final class CachedReads {
 
     private void retryInBackground() {
         try {
-            retryInvalidations();
+            retryInvalidations(Integer.MAX_VALUE);
         } catch (RuntimeException e) {
             // The cache port never fails its caller; should it, the next round tries again.
             LOG.debug("retrying cache invalidations failed", e);
@@ -163,13 +166,14 @@ final class CachedReads {
         return distrusted;
     }
 
-    private void retryInvalidations() {
+    /** Marks up to {@code max} of the keys whose invalidation failed, stopping at the first the cache still refuses. */
+    private void retryInvalidations(int max) {
         if (unsure.isEmpty()) {
             return;
         }
         int tried = 0;
         for (String key : unsure) {
-            if (tried++ == RETRIES_PER_READ || !mark(key)) {
+            if (tried++ == max || !mark(key)) {
                 return;
             }
             unsure.remove(key);

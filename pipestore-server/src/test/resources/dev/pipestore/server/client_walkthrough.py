@@ -3,6 +3,7 @@
 import filecmp
 import os
 import sys
+import uuid
 
 from pipestore_client import Client, ProblemError
 
@@ -14,6 +15,12 @@ assert audio["format"] == "wav" and audio["metadata"]["call"] == 42, audio
 again = client.upload_audio(wav, language="en", metadata={"call": 42}, idempotency_key="client-1")
 assert again["id"] == audio["id"], "an idempotent retry returns the first record"
 assert client.get_audio(audio["id"]) == audio
+assert client.get_audio(uuid.UUID(audio["id"])) == audio, "a uuid.UUID names the record as its string does"
+try:
+    client.get_audio("")
+    raise AssertionError("an empty id read the list")
+except ValueError:
+    pass
 
 copy = os.path.join(workdir, "copy.wav")
 info = client.download_audio(audio["id"], copy)

@@ -80,7 +80,7 @@ final class Migrations {
                         b -> {}, row -> 1));
             } catch (StoreException e) {
                 throw new StoreException("catalog " + database.description() + ": the schema is current, but table " + table
-                        + " cannot be read: " + FailureReasons.clean(String.valueOf(e.getMessage()), password), e);
+                        + " cannot be read: " + FailureReasons.reason(e, password), e);
             }
         }
     }
