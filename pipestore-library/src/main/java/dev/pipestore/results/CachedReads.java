@@ -58,7 +58,7 @@ final class CachedReads {
      * for one TTL, here only: other instances may serve what was cached before the outage until it expires.
      */
     static final int MAX_UNSURE = 50_000;
-    /** Deletes retried before one read: a recovering Redis works through a backlog over several reads. */
+    /** Markings retried before one read: a recovering Redis works through a backlog over several reads. */
     private static final int RETRIES_PER_READ = 64;
 
     private final Cache cache;

@@ -7,6 +7,7 @@ import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.IntegrityException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.objectstore.ForwardingObjectStore;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.Catalog;

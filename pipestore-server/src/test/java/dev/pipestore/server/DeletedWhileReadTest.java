@@ -11,11 +11,9 @@ import dev.pipestore.ingest.AudioUpload;
 import dev.pipestore.ingest.TextUpload;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ObjectInfo;
-import dev.pipestore.objectstore.ObjectPage;
 import dev.pipestore.objectstore.ObjectStore;
-import dev.pipestore.objectstore.PutOptions;
-import dev.pipestore.objectstore.StoredObject;
 import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.objectstore.ForwardingObjectStore;
 import dev.pipestore.wiring.Backends;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -125,12 +123,10 @@ class DeletedWhileReadTest {
     }
 
     /** The embedded store, with {@link #beforeRead} run before each head and get. */
-    private final class HookedObjects implements ObjectStore {
-
-        private final ObjectStore delegate;
+    private final class HookedObjects extends ForwardingObjectStore {
 
         HookedObjects(ObjectStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         private void hook() {
@@ -138,45 +134,15 @@ class DeletedWhileReadTest {
         }
 
         @Override
-        public StoredObject put(String key, InputStream content, PutOptions options) {
-            return delegate.put(key, content, options);
-        }
-
-        @Override
         public InputStream get(String key, ByteRange range) {
             hook();
-            return delegate.get(key, range);
+            return super.get(key, range);
         }
 
         @Override
         public Optional<ObjectInfo> head(String key) {
             hook();
-            return delegate.head(key);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public ObjectPage list(String prefix, String continuation, int maxKeys) {
-            return delegate.list(prefix, continuation, maxKeys);
-        }
-
-        @Override
-        public void ping() {
-            delegate.ping();
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.head(key);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.pipestore.ingest;
+package dev.pipestore.testing.objectstore;
 
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ObjectInfo;
@@ -10,11 +10,11 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /** Passes every call to a real store; tests override one method to inject a real failure at the port. */
-class ForwardingObjectStore implements ObjectStore {
+public class ForwardingObjectStore implements ObjectStore {
 
     private final ObjectStore delegate;
 
-    ForwardingObjectStore(ObjectStore delegate) {
+    public ForwardingObjectStore(ObjectStore delegate) {
         this.delegate = delegate;
     }
 
