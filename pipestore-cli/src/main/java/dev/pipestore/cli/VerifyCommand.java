@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
 /** {@code pipestore verify}: every stored record's object against its row, and the orphans no row names. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check live data: each stored record's object against its row, and the orphans.",
-                       "Every audio file's and text document's object must exist with the size its row recorded",
-                       "(--deep: and its SHA-256, reading every byte); orphans are objects no row names, left by",
-                       "interrupted ingests. One line per finding, then a summary. Exit 1 if a record's object is",
-                       "missing, of the wrong size or damaged; orphans alone are harmless and exit 0."})
+                       "Every audio file's and text document's object must exist with the size its",
+                       "row recorded (--deep: and its SHA-256, reading every byte); orphans are",
+                       "objects no row names, left by interrupted ingests. One line per finding, then",
+                       "a summary. Exit 1 if a record's object is missing, of the wrong size or",
+                       "damaged; orphans alone are harmless and exit 0."})
 final class VerifyCommand implements Callable<Integer> {
 
     /** Long beyond any ingest between its object write and its row commit, even of a file of many GiB. */
