@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipestore doctor}: the resolved configuration, the backend behind each port, and whether each answers. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Show the configuration, the backend behind each port, whether each answers, and the catalog schema's version.",
-                       "Secrets are redacted; latencies are shown. Exits 1 when a backend does not answer, or the catalog schema",
-                       "is newer than this pipestore or a migration failed part-way (pending migrations are applied on open)."})
+        description = {"Show the configuration, whether each backend answers, and the schema version.",
+                       "Secrets are redacted; latencies are shown. Exits 1 when a backend does not",
+                       "answer, a directory is unusable, or the catalog schema is newer than this",
+                       "pipestore, failed part-way, untracked or unreadable (pending migrations are",
+                       "applied on open)."})
 final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

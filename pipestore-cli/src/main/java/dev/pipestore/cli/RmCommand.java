@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipestore rm ID...}: deletes audio files and text documents, each row before its object. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Delete audio files or text documents by id: the catalog row, then the stored object.",
-                       "An audio file with transcriptions or analysis results is refused unless --cascade is given.",
-                       "Every id is checked first: a malformed one deletes nothing. Ids refused after that (not found,",
-                       "still referenced) are reported on stderr and the rest still deleted; exit 1 if any was refused."})
+        description = {"Delete audio files or text documents by id: each row, then its stored object.",
+                       "An audio file with transcriptions or analysis results is refused unless",
+                       "--cascade is given. Every id is checked first: a malformed one deletes",
+                       "nothing. Ids refused after that (not found, still referenced) are reported",
+                       "on stderr and the rest still deleted; exit 1 if any was refused."})
 final class RmCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Ids of audio files or text documents.")

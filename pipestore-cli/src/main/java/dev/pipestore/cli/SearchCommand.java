@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipestore search WORDS...}: full-text search over transcriptions and translations, best first. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search transcriptions and translations, best match first, as GET /v1/search does.",
-                       "Matched words are shown between *stars*; --json gives the HTML snippets of the HTTP API."})
+        description = {"Search transcriptions and translations, best match first (GET /v1/search).",
+                       "Matched words are shown between *stars*; --json gives the HTTP API's items,",
+                       "with HTML snippets."})
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "WORDS", description = "What to look for; several words are one query.")
