@@ -2,12 +2,10 @@ package dev.pipestore.integrity;
 
 import dev.pipestore.IntegrityException;
 import dev.pipestore.NotFoundException;
-import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
-import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.catalog.TextDocumentQuery;
 import dev.pipestore.ingest.Orphans;
 import dev.pipestore.objectstore.ObjectInfo;
@@ -21,6 +19,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Checks live data against the catalog: every audio file's and text document's object exists with the size its row
@@ -80,90 +80,97 @@ public final class LiveDataCheck {
     }
 
     public Summary run(Options options, Consumer<Finding> findings, Progress progress) {
-        Counts counts = new Counts();
-        Consumer<Finding> counting = finding -> {
-            if (finding.kind().breaksARecord()) {
-                counts.broken++;
-            }
-            findings.accept(finding);
-        };
-        String cursor = null;
-        do {
-            Page<AudioFile> page = catalog.audioFiles().list(AudioFileQuery.all(), new PageRequest(PAGE, cursor));
-            for (AudioFile file : page.items()) {
-                counts.bytesRead += check("audio file", file.id(), file.objectKey(), file.fileSize(), file.contentSha256(),
-                        options.deep(), counting);
-                counts.audioFiles++;
-                progress.checked("audio file", file.fileSize());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        do {
-            Page<TextDocument> page = catalog.textDocuments().list(TextDocumentQuery.all(), new PageRequest(PAGE, cursor));
-            for (TextDocument document : page.items()) {
-                counts.bytesRead += check("text document", document.id(), document.objectKey(), document.fileSize(),
-                        document.contentSha256(), options.deep(), counting);
-                counts.textDocuments++;
-                progress.checked("text document", document.fileSize());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        Pass pass = new Pass(options.deep(), findings, progress);
+        long audioFiles = pass.checkAll("audio file", page -> catalog.audioFiles().list(AudioFileQuery.all(), page),
+                f -> new Row(f.id(), f.objectKey(), f.fileSize(), f.contentSha256()),
+                id -> catalog.audioFiles().find(id).isPresent());
+        long textDocuments = pass.checkAll("text document", page -> catalog.textDocuments().list(TextDocumentQuery.all(), page),
+                d -> new Row(d.id(), d.objectKey(), d.fileSize(), d.contentSha256()),
+                id -> catalog.textDocuments().find(id).isPresent());
+        long orphansFound = 0;
         for (ObjectSummary orphan : orphans.find(options.orphanGrace())) {
-            counts.orphans++;
+            orphansFound++;
             findings.accept(new Finding(Finding.Kind.ORPHAN, null, null, orphan.key(), orphan.size() + " bytes, stored "
                     + orphan.lastModified() + ", named by no row"));
         }
-        long swept = options.sweepOrphans() && counts.orphans > 0 ? orphans.sweep(options.orphanGrace()) : 0;
-        return new Summary(counts.audioFiles, counts.textDocuments, counts.bytesRead, counts.broken, counts.orphans, swept);
+        long swept = options.sweepOrphans() && orphansFound > 0 ? orphans.sweep(options.orphanGrace()) : 0;
+        return new Summary(audioFiles, textDocuments, pass.bytesRead, pass.broken, orphansFound, swept);
     }
 
-    /** Checks one row's object; returns the bytes read. */
-    private long check(String record, UUID id, String key, long size, String sha256, boolean deep, Consumer<Finding> findings) {
-        Optional<ObjectInfo> info = objects.head(key);
-        if (info.isEmpty()) {
-            report(findings, new Finding(Finding.Kind.MISSING, record, id, key, "no object under the key its row names"));
-            return 0;
+    /** What a row recorded of its object. */
+    private record Row(UUID id, String objectKey, long size, String sha256) {}
+
+    /** One run over the rows, counting what it read and found. */
+    private final class Pass {
+
+        private final boolean deep;
+        private final Consumer<Finding> findings;
+        private final Progress progress;
+        private long bytesRead;
+        private long broken;
+
+        Pass(boolean deep, Consumer<Finding> findings, Progress progress) {
+            this.deep = deep;
+            this.findings = findings;
+            this.progress = progress;
         }
-        if (info.get().size() != size) {
-            report(findings, new Finding(Finding.Kind.WRONG_SIZE, record, id, key, "the object has " + info.get().size()
-                    + " bytes, its row says " + size));
-            return 0;
+
+        /**
+         * Checks every row of one kind, page by page; returns how many.
+         *
+         * @param stillListed whether a row is still in the catalog: one deleted while the check ran has no object, rightly
+         */
+        <T> long checkAll(String record, Function<PageRequest, Page<T>> pages, Function<T, Row> row, Predicate<UUID> stillListed) {
+            long checked = 0;
+            String cursor = null;
+            do {
+                Page<T> page = pages.apply(new PageRequest(PAGE, cursor));
+                for (T item : page.items()) {
+                    Row stored = row.apply(item);
+                    check(record, stored).filter(finding -> stillListed.test(stored.id())).ifPresent(finding -> {
+                        broken++;
+                        findings.accept(finding);
+                    });
+                    checked++;
+                    progress.checked(record, stored.size());
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            return checked;
         }
-        if (!deep) {
-            return 0;
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream content = new VerifiedContent(objects.get(key), size, sha256, record + " " + id)) {
-            long read = 0;
-            for (int n; (n = content.read(buffer)) != -1; ) {
-                read += n;
+
+        /** What is wrong with one row's object, if anything. */
+        private Optional<Finding> check(String record, Row row) {
+            Optional<ObjectInfo> info = objects.head(row.objectKey());
+            if (info.isEmpty()) {
+                return Optional.of(missing(record, row));
             }
-            return read;
-        } catch (IntegrityException e) {
-            report(findings, new Finding(Finding.Kind.DAMAGED, record, id, key, e.getMessage()));
-            return size;
-        } catch (NotFoundException e) {
-            report(findings, new Finding(Finding.Kind.MISSING, record, id, key, "no object under the key its row names"));
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + key + " of " + record + " " + id, e);
+            if (info.get().size() != row.size()) {
+                return Optional.of(new Finding(Finding.Kind.WRONG_SIZE, record, row.id(), row.objectKey(), "the object has "
+                        + info.get().size() + " bytes, its row says " + row.size()));
+            }
+            return deep ? readWhole(record, row) : Optional.empty();
         }
-    }
 
-    /** Reports a finding only if the row is still there: a file deleted while the check ran has no object, rightly. */
-    private void report(Consumer<Finding> findings, Finding finding) {
-        boolean stored = finding.record().equals("audio file") ? catalog.audioFiles().find(finding.id()).isPresent()
-                : catalog.textDocuments().find(finding.id()).isPresent();
-        if (stored) {
-            findings.accept(finding);
+        private Optional<Finding> readWhole(String record, Row row) {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream content = new VerifiedContent(objects.get(row.objectKey()), row.size(), row.sha256(),
+                    record + " " + row.id())) {
+                for (int n; (n = content.read(buffer)) != -1; ) {
+                    bytesRead += n;
+                }
+                return Optional.empty();
+            } catch (IntegrityException e) {
+                return Optional.of(new Finding(Finding.Kind.DAMAGED, record, row.id(), row.objectKey(), e.getMessage()));
+            } catch (NotFoundException e) {
+                return Optional.of(missing(record, row));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + row.objectKey() + " of " + record + " " + row.id(), e);
+            }
         }
-    }
 
-    private static final class Counts {
-        long audioFiles;
-        long textDocuments;
-        long bytesRead;
-        long broken;
-        long orphans;
+        private static Finding missing(String record, Row row) {
+            return new Finding(Finding.Kind.MISSING, record, row.id(), row.objectKey(), "no object under the key its row names");
+        }
     }
 }

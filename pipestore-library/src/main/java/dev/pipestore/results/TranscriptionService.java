@@ -230,10 +230,12 @@ public final class TranscriptionService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Drops the deleted transcription and its (now empty) translation lists in every language. */
+    /**
+     * Drops the deleted transcription. Its translation lists need nothing more: those with a translation go with that
+     * translation's invalidation, and an empty one is answered only once this record is found.
+     */
     void invalidate(UUID transcriptionId) {
-        reads.invalidate(CacheKeys.transcription(transcriptionId), CacheKeys.translationsOf(transcriptionId, null),
-                CacheKeys.firstTranslationPageOf(transcriptionId, null));
+        reads.invalidate(CacheKeys.transcription(transcriptionId));
     }
 
     void invalidateListsOf(UUID audioFileId) {

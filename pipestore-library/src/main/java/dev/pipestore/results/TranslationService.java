@@ -137,7 +137,8 @@ public final class TranslationService {
         String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
         List<Translation> found = reads.read(CacheKeys.translationsOf(transcriptionId, target), MANY,
                 () -> Optional.of(catalog.translations().listForTranscription(transcriptionId, target))).orElseThrow();
-        return requireTranscriptionIfEmpty(transcriptionId, found);
+        requireTranscriptionIfEmpty(transcriptionId, found.isEmpty());
+        return found;
     }
 
     /**
@@ -145,12 +146,10 @@ public final class TranslationService {
      * transcription never had is not known to its deletion, so it is not invalidated with it. The transcription itself
      * is (and is usually a cache hit), so it is the one asked.
      */
-    private <T> T requireTranscriptionIfEmpty(UUID transcriptionId, T list) {
-        boolean empty = list instanceof Page<?> page ? page.items().isEmpty() : ((List<?>) list).isEmpty();
+    private void requireTranscriptionIfEmpty(UUID transcriptionId, boolean empty) {
         if (empty && transcriptions.find(transcriptionId).isEmpty()) {
             throw new NotFoundException("transcription", transcriptionId.toString());
         }
-        return list;
     }
 
     /**
@@ -163,12 +162,12 @@ public final class TranslationService {
         String target = LanguageTags.normaliseOrNull("target_language", targetLanguage);
         Supplier<Page<Translation>> load = () -> catalog.translations().list(
                 TranslationQuery.all().withTranscription(transcriptionId).withTargetLanguage(target), page);
-        if (!page.equals(PageRequest.firstPage())) {
-            return requireTranscriptionIfEmpty(transcriptionId, load.get());
-        }
-        return requireTranscriptionIfEmpty(transcriptionId,
-                reads.read(CacheKeys.firstTranslationPageOf(transcriptionId, target), PAGE, () -> Optional.of(load.get()))
-                        .orElseThrow());
+        Page<Translation> found = page.equals(PageRequest.firstPage())
+                ? reads.read(CacheKeys.firstTranslationPageOf(transcriptionId, target), PAGE, () -> Optional.of(load.get()))
+                        .orElseThrow()
+                : load.get();
+        requireTranscriptionIfEmpty(transcriptionId, found.items().isEmpty());
+        return found;
     }
 
     /** Filtered and paged, newest first; not cached. */

@@ -76,8 +76,7 @@ final class Migrations {
     private static void requireReadable(Database database, String password) {
         for (String table : TABLES) {
             try {
-                database.run("read table " + table, c -> database.query(c, "SELECT 1 FROM " + table + " WHERE 1 = 0",
-                        b -> {}, row -> 1));
+                probe(database, table);
             } catch (StoreException e) {
                 throw new StoreException("catalog " + database.description() + ": the schema is current, but table " + table
                         + " cannot be read: " + FailureReasons.reason(e, password), e);
@@ -87,12 +86,17 @@ final class Migrations {
 
     private static boolean readable(Database database, String table) {
         try {
-            database.run("look for table " + table, c -> database.query(c, "SELECT 1 FROM " + table + " WHERE 1 = 0", b -> {},
-                    row -> 1));
+            probe(database, table);
             return true;
         } catch (StoreException e) {
             return false;
         }
+    }
+
+    /** Reads no row, but fails as any read would when the table is missing or the user may not read it. */
+    private static void probe(Database database, String table) {
+        database.run("read table " + table, c -> database.query(c, "SELECT 1 FROM " + table + " WHERE 1 = 0", b -> {},
+                row -> 1));
     }
 
     private static Flyway flyway(Database database) {
