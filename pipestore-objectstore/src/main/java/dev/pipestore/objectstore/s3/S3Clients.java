@@ -32,6 +32,7 @@ final class S3Clients {
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .putAuthScheme(ChecksummedPayloadSigner.authScheme())
                 .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(settings.readTimeout())

@@ -152,8 +152,9 @@ final class S3Uploads {
     }
 
     /**
-     * Over plain HTTP the SDK signs the content chunk by chunk, so bytes damaged on the way fail the signature check
-     * (403 SignatureDoesNotMatch), which reads like wrong keys. When the same keys still work for a request without a
+     * Over plain HTTP the SDK signs a part's content chunk by chunk, so bytes damaged on the way fail the signature check
+     * (403 SignatureDoesNotMatch), which reads like wrong keys. (A single put's content goes unsigned: its signed SHA-256
+     * header is checked instead, see {@link ChecksummedPayloadSigner}.) When the same keys still work for a request without a
      * body, the keys are right and the content is what changed.
      */
     private RuntimeException uploadFailure(SdkException e, String action) {

@@ -1,5 +1,6 @@
 package dev.pipestore.objectstore.s3;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,18 +8,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay on loopback that can flip one byte on its way to the server: a real corruption on the wire, to show that
- * the server's checksum check catches it and the adapter reports it.
+ * the server's checksum check catches it and the adapter reports it. It also keeps the start of what clients send, so
+ * a test can read the requests as they went out.
  */
 final class CorruptingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final URI target;
+    private static final int KEPT_BYTES = 4 * 1024 * 1024;
+
     /** Bytes still to pass before the one to flip; negative when disarmed. Shared by all connections. */
     private final AtomicLong countdown = new AtomicLong(-1);
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
 
     CorruptingProxy(URI target) throws IOException {
         this.target = target;
@@ -28,6 +34,13 @@ final class CorruptingProxy implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+    }
+
+    /** What clients sent towards the server, all connections together, up to {@value #KEPT_BYTES} bytes, as ISO-8859-1. */
+    String sentText() {
+        synchronized (sent) {
+            return sent.toString(StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Flips the byte that comes {@code offset} bytes after this call, client to server. */
@@ -55,6 +68,7 @@ final class CorruptingProxy implements AutoCloseable {
             while ((n = in.read(buffer)) >= 0) {
                 if (towardsServer) {
                     corrupt(buffer, n);
+                    keep(buffer, n);
                 }
                 out.write(buffer, 0, n);
                 out.flush();
@@ -64,6 +78,12 @@ final class CorruptingProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private void keep(byte[] buffer, int n) {
+        synchronized (sent) {
+            sent.write(buffer, 0, Math.min(n, KEPT_BYTES - sent.size()));
         }
     }
 
