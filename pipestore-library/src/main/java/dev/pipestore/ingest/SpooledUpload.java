@@ -20,8 +20,6 @@ import java.util.HexFormat;
  */
 final class SpooledUpload implements AutoCloseable {
 
-    /** How old a spool file must be before {@link #deleteStale} takes it for a leftover. */
-
     private static final int BUFFER_BYTES = 64 * 1024;
     /** Growth step when doubling the array does not fit the budget: bounds the copies of a large array to a few. */
     private static final int CHUNK_BYTES = 1024 * 1024;
@@ -54,38 +52,29 @@ final class SpooledUpload implements AutoCloseable {
      */
     static SpooledUpload spool(InputStream content, SpoolDirectory spool, long maxBytes, UploadMemory budget,
             ChunkInspector inspector) {
-        MessageDigest digest = sha256Digest();
-        byte[] buffer = new byte[BUFFER_BYTES];
+        Reading reading = new Reading(maxBytes, inspector);
         Held held = new Held(budget);
-        long total = 0;
         Path file = null;
         OutputStream out = null;
         try {
+            long known = knownLength(content);
+            if (known < budget.perUploadBytes() && held.readFrom(content, known, reading)) {
+                inspector.finish(reading.total);
+                return new SpooledUpload(held.bytes, null, spool, reading.total, reading.sha256(), budget, held.bytes.length);
+            }
+            file = spool.create();
+            out = Files.newOutputStream(file);
+            out.write(held.bytes, 0, held.length);
+            out.write(held.overflow);
+            held.release();
+            byte[] buffer = new byte[BUFFER_BYTES];
             for (int n; (n = content.read(buffer)) != -1; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new InvalidInputException("file", "larger than the limit of " + maxBytes + " bytes");
-                }
-                inspector.inspect(buffer, n, total - n);
-                digest.update(buffer, 0, n);
-                if (out == null && held.append(buffer, n)) {
-                    continue;
-                }
-                if (out == null) {
-                    file = spool.create();
-                    out = Files.newOutputStream(file);
-                    out.write(held.bytes, 0, held.length);
-                    held.release();
-                }
+                reading.accept(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
-            inspector.finish(total);
-            if (out != null) {
-                out.close();
-                return new SpooledUpload(null, file, spool, total, HexFormat.of().formatHex(digest.digest()), budget, 0);
-            }
-            return new SpooledUpload(held.bytes, null, spool, total, HexFormat.of().formatHex(digest.digest()), budget,
-                    held.bytes.length);
+            inspector.finish(reading.total);
+            out.close();
+            return new SpooledUpload(null, file, spool, reading.total, reading.sha256(), budget, 0);
         } catch (IOException e) {
             held.release();
             closeAndDelete(out, file, spool);
@@ -94,6 +83,23 @@ final class SpooledUpload implements AutoCloseable {
             held.release();
             closeAndDelete(out, file, spool);
             throw e;
+        }
+    }
+
+    /**
+     * What the stream declares is left ({@link DeclaredLength}) or says it can give at once, which for a file or an
+     * array is all of it: such an upload gets an array of its size at once (no copies while doubling), and one larger
+     * than memory may hold goes to a file from the start. Other streams say 0 or what has arrived so far; a hint too
+     * small only means the array grows.
+     */
+    private static long knownLength(InputStream content) {
+        if (content instanceof DeclaredLength declared && declared.declaredRemaining() >= 0) {
+            return declared.declaredRemaining();
+        }
+        try {
+            return Math.max(0, content.available());
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -167,26 +173,78 @@ final class SpooledUpload implements AutoCloseable {
         }
     }
 
+    /** The size, the SHA-256 and the inspection of the bytes read so far, wherever they were put. */
+    private static final class Reading {
+
+        private final long maxBytes;
+        private final ChunkInspector inspector;
+        private final MessageDigest digest = sha256Digest();
+        private long total;
+
+        Reading(long maxBytes, ChunkInspector inspector) {
+            this.maxBytes = maxBytes;
+            this.inspector = inspector;
+        }
+
+        void accept(byte[] bytes, int from, int length) {
+            total += length;
+            if (total > maxBytes) {
+                throw new InvalidInputException("file", "larger than the limit of " + maxBytes + " bytes");
+            }
+            inspector.inspect(bytes, from, length, total - length);
+            digest.update(bytes, from, length);
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
     /** The bytes held in memory so far; the array is exactly what is reserved from the budget. */
     private static final class Held {
 
         private final UploadMemory budget;
         private byte[] bytes = new byte[0];
         private int length;
+        /** The byte read past a full array to see whether the stream ended, or none. */
+        private byte[] overflow = new byte[0];
 
         Held(UploadMemory budget) {
             this.budget = budget;
         }
 
-        /** Appends the chunk, growing the array within the budget; false, appending nothing, when it must spill. */
-        boolean append(byte[] chunk, int n) {
-            long needed = (long) length + n;
-            if (needed > bytes.length && !grow(needed)) {
+        /**
+         * Reads the stream straight into the array, growing it within the budget: true when the stream ended, false
+         * when the upload must spill (what was read stays in {@link #bytes} for the file).
+         *
+         * @param known what the stream said is left: the array starts one byte larger, room to see the end
+         */
+        boolean readFrom(InputStream content, long known, Reading reading) throws IOException {
+            if (known > 0 && !growTo(known + 1)) {
                 return false;
             }
-            System.arraycopy(chunk, 0, bytes, length, n);
-            length += n;
-            return true;
+            while (true) {
+                if (length == bytes.length && !grow((long) length + 1)) {
+                    return endsHere(content, reading);
+                }
+                int n = content.read(bytes, length, bytes.length - length);
+                if (n < 0) {
+                    return true;
+                }
+                reading.accept(bytes, length, n);
+                length += n;
+            }
+        }
+
+        /** At the limit: whether the stream ends exactly here, or has a byte more, kept in {@link #overflow}. */
+        private boolean endsHere(InputStream content, Reading reading) throws IOException {
+            int next = content.read();
+            if (next < 0) {
+                return true;
+            }
+            overflow = new byte[] {(byte) next};
+            reading.accept(overflow, 0, 1);
+            return false;
         }
 
         /** Doubles the array (so a 10 MiB upload is copied a few times, not once per chunk), or grows by what fits. */
@@ -213,7 +271,7 @@ final class SpooledUpload implements AutoCloseable {
             if (bytes != null && bytes.length > 0) {
                 budget.release(bytes.length);
             }
-            bytes = null;
+            bytes = new byte[0];
             length = 0;
         }
     }
@@ -223,13 +281,14 @@ final class SpooledUpload implements AutoCloseable {
 
         ChunkInspector NONE = new ChunkInspector() {
             @Override
-            public void inspect(byte[] chunk, int length, long offset) {}
+            public void inspect(byte[] bytes, int from, int length, long offset) {}
 
             @Override
             public void finish(long totalBytes) {}
         };
 
-        void inspect(byte[] chunk, int length, long offset);
+        /** Looks at {@code bytes[from, from + length)}, which start {@code offset} bytes into the upload. */
+        void inspect(byte[] bytes, int from, int length, long offset);
 
         void finish(long totalBytes);
     }

@@ -22,18 +22,20 @@ final class Utf8Inspector implements SpooledUpload.ChunkInspector {
     private ByteBuffer carry = ByteBuffer.allocate(0);
 
     @Override
-    public void inspect(byte[] chunk, int length, long offset) {
+    public void inspect(byte[] bytes, int from, int length, long offset) {
         for (int i = 0; i < length; i++) {
-            if (chunk[i] == 0) {
+            if (bytes[from + i] == 0) {
                 throw new InvalidInputException("file", "not text: a NUL byte at byte offset " + (offset + i)
                         + " (binary content)");
             }
         }
-        ByteBuffer input = ByteBuffer.allocate(carry.remaining() + length);
         long inputOffset = offset - carry.remaining();
-        input.put(carry).put(chunk, 0, length).flip();
+        ByteBuffer input = carry.hasRemaining()
+                ? ByteBuffer.allocate(carry.remaining() + length).put(carry).put(bytes, from, length).flip()
+                : ByteBuffer.wrap(bytes, from, length);
         decode(input, inputOffset, false);
-        carry = input.slice();
+        // At most the first bytes of a character are left; they are copied, since the caller reuses its array.
+        carry = ByteBuffer.allocate(input.remaining()).put(input).flip();
     }
 
     @Override

@@ -63,6 +63,72 @@ class SpooledUploadTest {
     }
 
     @Test
+    void aStreamThatTellsItsLengthGetsAnArrayOfThatLengthAtOnce() throws Exception {
+        memory = UploadMemory.ofBudget(64L * MIB);
+        byte[] bytes = random(10 * MIB);
+
+        try (SpooledUpload spooled = SpooledUpload.spool(new ByteArrayInputStream(bytes), new SpoolDirectory(tempDir),
+                Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE)) {
+            assertThat(spooled.inMemory()).isTrue();
+            assertThat(spooled.bytes().length).as("the length told, and a byte to see the end").isEqualTo(10 * MIB + 1);
+            assertThat(memory.available()).isEqualTo(64L * MIB - (10 * MIB + 1));
+            assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
+            assertThat(readAll(spooled)).isEqualTo(bytes);
+        }
+        assertThat(memory.available()).isEqualTo(64L * MIB);
+    }
+
+    @Test
+    void aStreamThatTellsMoreThanMemoryMayHoldGoesStraightToAFile() throws Exception {
+        byte[] bytes = random(LIMIT + 1);
+        long[] leastAvailable = {Long.MAX_VALUE};
+        SpooledUpload.ChunkInspector watchBudget = new SpooledUpload.ChunkInspector() {
+            @Override
+            public void inspect(byte[] chunk, int from, int length, long offset) {
+                leastAvailable[0] = Math.min(leastAvailable[0], memory.available());
+            }
+
+            @Override
+            public void finish(long totalBytes) {}
+        };
+
+        try (SpooledUpload spooled = SpooledUpload.spool(new ByteArrayInputStream(bytes), new SpoolDirectory(tempDir),
+                Long.MAX_VALUE, memory, watchBudget)) {
+            assertThat(spooled.inMemory()).isFalse();
+            assertThat(Files.readAllBytes(spooled.file())).isEqualTo(bytes);
+            assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
+        }
+        assertThat(leastAvailable[0]).as("no memory borrowed on the way").isEqualTo(8L * LIMIT);
+    }
+
+    @Test
+    void aDeclaredLengthSizesTheArrayAndTheBytesThatArriveDecide() throws Exception {
+        byte[] bytes = random(LIMIT / 2);
+
+        try (SpooledUpload exact = spool(declaring(bytes, bytes.length));
+                SpooledUpload under = spool(declaring(bytes, 1000));
+                SpooledUpload over = spool(declaring(bytes, LIMIT - 1))) {
+            assertThat(exact.bytes().length).isEqualTo(bytes.length + 1);
+            for (SpooledUpload spooled : List.of(exact, under, over)) {
+                assertThat(spooled.inMemory()).isTrue();
+                assertThat(readAll(spooled)).isEqualTo(bytes);
+                assertThat(spooled.sha256()).isEqualTo(AudioIngestTest.sha256(bytes));
+            }
+        }
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitGoesToAFileAndShortContentIsStillRight() throws Exception {
+        byte[] bytes = random(1000);
+
+        try (SpooledUpload spooled = spool(declaring(bytes, LIMIT + 1))) {
+            assertThat(spooled.inMemory()).as("declared too large for memory").isFalse();
+            assertThat(Files.readAllBytes(spooled.file())).isEqualTo(bytes);
+        }
+    }
+
+    @Test
     void withABudgetForOneUploadTheSecondInFlightSpillsToAFile() throws Exception {
         memory = new UploadMemory(LIMIT + LIMIT / 2, LIMIT);
         byte[] first = random(LIMIT - 1000);
@@ -171,7 +237,7 @@ class SpooledUploadTest {
         byte[] bytes = random(LIMIT * 2);
         SpooledUpload.ChunkInspector refuseLate = new SpooledUpload.ChunkInspector() {
             @Override
-            public void inspect(byte[] chunk, int length, long offset) {
+            public void inspect(byte[] chunk, int from, int length, long offset) {
                 if (offset > LIMIT + 1000) {
                     throw new InvalidInputException("file", "refused at " + offset);
                 }
@@ -191,7 +257,7 @@ class SpooledUploadTest {
         byte[] bytes = random(LIMIT / 2);
         SpooledUpload.ChunkInspector refuseAtEnd = new SpooledUpload.ChunkInspector() {
             @Override
-            public void inspect(byte[] chunk, int length, long offset) {}
+            public void inspect(byte[] chunk, int from, int length, long offset) {}
 
             @Override
             public void finish(long totalBytes) {
@@ -244,14 +310,52 @@ class SpooledUploadTest {
     }
 
     private SpooledUpload spool(byte[] bytes, long maxBytes, SpooledUpload.ChunkInspector inspector) {
-        // Small reads, as from a socket, so chunks never line up with the limit.
+        // Small reads, as from a socket, so chunks never line up with the limit; and, like a socket, no word on the length.
         InputStream trickle = new ByteArrayInputStream(bytes) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
                 return super.read(b, off, Math.min(len, 10_007));
             }
+
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
         };
         return SpooledUpload.spool(trickle, new SpoolDirectory(tempDir), maxBytes, memory, inspector);
+    }
+
+    private SpooledUpload spool(InputStream content) {
+        return SpooledUpload.spool(content, new SpoolDirectory(tempDir), Long.MAX_VALUE, memory, SpooledUpload.ChunkInspector.NONE);
+    }
+
+    /** A socket-like stream (small reads, nothing available) whose sender declared {@code declared} bytes. */
+    private static InputStream declaring(byte[] bytes, long declared) {
+        class Declaring extends ByteArrayInputStream implements DeclaredLength {
+            private long read;
+
+            Declaring() {
+                super(bytes);
+            }
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, Math.min(len, 10_007));
+                read += Math.max(0, n);
+                return n;
+            }
+
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+
+            @Override
+            public long declaredRemaining() {
+                return Math.max(0, declared - read);
+            }
+        }
+        return new Declaring();
     }
 
     private static byte[] readAll(SpooledUpload spooled) throws IOException {

@@ -104,11 +104,39 @@ class TextIngestTest {
 
     @Test
     void multiByteCharacterSplitAcrossReadChunksIsAccepted() {
-        byte[] text = ("a".repeat(64 * 1024 - 1) + "世界").getBytes(StandardCharsets.UTF_8);
+        byte[] text = ("a".repeat(999) + "世界").getBytes(StandardCharsets.UTF_8);
 
-        TextDocument document = store.texts().add(new ByteArrayInputStream(text), TextUpload.named("split.txt"));
+        TextDocument document = store.texts().add(trickle(text, 1000), TextUpload.named("split.txt"));
 
         assertThat(document.fileSize()).isEqualTo(text.length);
+    }
+
+    @Test
+    void anInvalidByteAfterASplitCharacterIsNamedByItsOffsetInTheWholeUpload() {
+        byte[] text = ("a".repeat(999) + "世界 caf\u00e9!").getBytes(StandardCharsets.UTF_8);
+        int latin1 = text.length - 3;
+        text[latin1] = (byte) 0xE9; // é as Latin-1 writes it: E9 A9 21 is no UTF-8 sequence
+
+        assertThatThrownBy(() -> store.texts().add(trickle(text, 1000), TextUpload.named("split.txt")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("offset " + latin1);
+        byte[] nul = ("a".repeat(1500) + "\u0000").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> store.texts().add(trickle(nul, 1000), TextUpload.named("nul.txt")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("offset 1500");
+    }
+
+    /** Reads of at most {@code chunk} bytes and no word on the length, as from a socket. */
+    private static java.io.InputStream trickle(byte[] bytes, int chunk) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+        };
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pipestore.server.upload;
 
+import dev.pipestore.ingest.DeclaredLength;
 import dev.pipestore.server.problem.HttpProblem;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,16 +11,24 @@ import java.io.InputStream;
  * went away mid-body) becomes a {@link ClientGoneException} instead of an {@link IOException}. Both are unchecked, so
  * they reach the problem mapper through library code that only expects to clean up on the way out.
  */
-public final class BoundedBody extends FilterInputStream {
+public final class BoundedBody extends FilterInputStream implements DeclaredLength {
 
     private final long limit;
     private final String field;
+    private final long declared;
     private long count;
 
+    /** A body whose length was not declared. */
     public BoundedBody(InputStream body, long limit, String field) {
+        this(body, limit, field, -1);
+    }
+
+    /** @param declared the request's {@code Content-Length}, or -1 when it has none (chunked) */
+    public BoundedBody(InputStream body, long limit, String field, long declared) {
         super(body);
         this.limit = limit;
         this.field = field;
+        this.declared = declared;
     }
 
     @Override
@@ -59,6 +68,11 @@ public final class BoundedBody extends FilterInputStream {
             skipped += read;
         }
         return skipped;
+    }
+
+    @Override
+    public long declaredRemaining() {
+        return declared < 0 ? -1 : Math.max(0, declared - count);
     }
 
     /** Bytes read so far. */

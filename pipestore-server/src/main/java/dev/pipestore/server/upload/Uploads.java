@@ -2,6 +2,7 @@ package dev.pipestore.server.upload;
 
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Metadata;
+import dev.pipestore.ingest.DeclaredLength;
 import dev.pipestore.server.problem.HttpProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class Uploads {
 
     private InputStream rawBody(Context ctx) {
         try {
-            return new BoundedBody(ctx.req().getInputStream(), maxBytes, "body");
+            return new BoundedBody(ctx.req().getInputStream(), maxBytes, "body", ctx.req().getContentLengthLong());
         } catch (IOException e) {
             throw new ClientGoneException("the request body could not be opened: " + e.getMessage(), e);
         }
@@ -98,7 +99,7 @@ public final class Uploads {
 
     /** Refuses an empty body here, as a 400, before the library would call it a zero-byte file (422). */
     static InputStream nonEmpty(InputStream content) {
-        PushbackInputStream peekable = new PushbackInputStream(content, 1);
+        PeekedBody peekable = new PeekedBody(content);
         try {
             int first = peekable.read();
             if (first == -1) {
@@ -108,6 +109,20 @@ public final class Uploads {
             return peekable;
         } catch (IOException e) {
             throw new ClientGoneException("the request body could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A body with its first byte read and put back, still telling its declared length. */
+    private static final class PeekedBody extends PushbackInputStream implements DeclaredLength {
+
+        PeekedBody(InputStream body) {
+            super(body, 1);
+        }
+
+        @Override
+        public long declaredRemaining() {
+            long rest = in instanceof DeclaredLength declared ? declared.declaredRemaining() : -1;
+            return rest < 0 ? -1 : rest + (buf.length - pos);
         }
     }
 }
