@@ -77,10 +77,11 @@ public final class ConfigKeys {
     /**
      * Bytes of heap that uploads in flight may hold in memory together, in each {@code PipeStore} (so in each server
      * process); an upload that cannot reserve more is spooled to {@link #TEMP_STORAGE_PATH}. 0 spools every upload.
-     * Default: {@value #DEFAULT_UPLOAD_MEMORY_CAP_BYTES} bytes or an eighth of the maximum heap, whichever is less.
+     * Default: {@value #DEFAULT_UPLOAD_MEMORY_CAP_BYTES} bytes or an eighth of the maximum heap, whichever is less: room
+     * for eight uploads of 16 MiB (ten-minute WAV files) at once once the heap is 1 GiB.
      */
     public static final String UPLOAD_MEMORY_BYTES = "PIPESTORE_UPLOAD_MEMORY_BYTES";
-    public static final long DEFAULT_UPLOAD_MEMORY_CAP_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_UPLOAD_MEMORY_CAP_BYTES = 128L * 1024 * 1024;
 
     private ConfigKeys() {}
 }

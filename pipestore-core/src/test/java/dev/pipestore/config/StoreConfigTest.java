@@ -179,8 +179,8 @@ class StoreConfigTest {
     }
 
     @Test
-    void uploadMemoryIsAnEighthOfTheHeapUpTo64MiBUnlessConfigured() {
-        long expected = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+    void uploadMemoryIsAnEighthOfTheHeapUpTo128MiBUnlessConfigured() {
+        long expected = Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 8);
         assertThat(StoreConfig.from(Map.of()).uploadMemoryBytes()).isEqualTo(expected);
         assertThat(StoreConfig.from(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", "0")).uploadMemoryBytes()).isZero();
         assertThat(StoreConfig.from(Map.of("PIPESTORE_UPLOAD_MEMORY_BYTES", "268435456")).uploadMemoryBytes()).isEqualTo(256L << 20);
