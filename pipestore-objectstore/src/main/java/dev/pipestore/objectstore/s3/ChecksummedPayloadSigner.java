@@ -23,7 +23,8 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
  * request signature covers, and the server refuses a body that does not match it (400 BadDigest) before storing
  * anything. So the chunk signatures protect nothing the checksum does not, and such a request is signed as the SDK
  * signs it over HTTPS: {@code UNSIGNED-PAYLOAD}, headers signed, body sent as is. Requests without that header
- * (multipart parts, whose CRC32 travels in a trailer) are signed exactly as the SDK would.
+ * (multipart parts, whose CRC32 travels in a trailer) are signed exactly as the SDK would. Only a SHA-256 stands in
+ * for the signatures: anyone on a plain-HTTP path could make other bytes with a given CRC32.
  */
 final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
 
