@@ -58,7 +58,7 @@ final class SpooledUpload implements AutoCloseable {
         OutputStream out = null;
         try {
             long known = knownLength(content);
-            if (known < budget.perUploadBytes() && held.readFrom(content, known, reading)) {
+            if (known <= budget.perUploadBytes() && held.readFrom(content, known, reading)) {
                 inspector.finish(reading.total);
                 return new SpooledUpload(held.bytes, null, spool, reading.total, reading.sha256(), budget, held.bytes.length);
             }
@@ -217,10 +217,11 @@ final class SpooledUpload implements AutoCloseable {
          * Reads the stream straight into the array, growing it within the budget: true when the stream ended, false
          * when the upload must spill (what was read stays in {@link #bytes} for the file).
          *
-         * @param known what the stream said is left: the array starts one byte larger, room to see the end
+         * @param known what the stream said is left: the array starts one byte larger, room to see the end (at the
+         *     per-upload limit, the end is seen by reading one byte past it)
          */
         boolean readFrom(InputStream content, long known, Reading reading) throws IOException {
-            if (known > 0 && !growTo(known + 1)) {
+            if (known > 0 && !growTo(Math.min(known + 1, budget.perUploadBytes()))) {
                 return false;
             }
             while (true) {

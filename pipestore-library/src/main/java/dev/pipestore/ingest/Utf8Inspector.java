@@ -32,7 +32,7 @@ final class Utf8Inspector implements SpooledUpload.ChunkInspector {
         long inputOffset = offset - carry.remaining();
         ByteBuffer input = carry.hasRemaining()
                 ? ByteBuffer.allocate(carry.remaining() + length).put(carry).put(bytes, from, length).flip()
-                : ByteBuffer.wrap(bytes, from, length);
+                : ByteBuffer.wrap(bytes, from, length).slice(); // positions count from this chunk's start
         decode(input, inputOffset, false);
         // At most the first bytes of a character are left; they are copied, since the caller reuses its array.
         carry = ByteBuffer.allocate(input.remaining()).put(input).flip();

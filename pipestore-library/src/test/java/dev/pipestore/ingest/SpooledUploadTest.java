@@ -119,6 +119,23 @@ class SpooledUploadTest {
     }
 
     @Test
+    void aDeclaredLengthOfExactlyTheLimitStaysInMemory() throws Exception {
+        byte[] bytes = random(LIMIT);
+
+        try (SpooledUpload spooled = spool(declaring(bytes, LIMIT))) {
+            assertThat(spooled.inMemory()).isTrue();
+            assertThat(spooled.bytes().length).isEqualTo(LIMIT);
+            assertThat(readAll(spooled)).isEqualTo(bytes);
+        }
+        try (SpooledUpload spooled = spool(declaring(random(LIMIT + 1), LIMIT))) {
+            assertThat(spooled.inMemory()).as("one byte more than declared, and over the limit").isFalse();
+            assertThat(spooled.size()).isEqualTo(LIMIT + 1);
+        }
+        assertThat(tempFiles()).isEmpty();
+        assertThat(memory.available()).isEqualTo(8L * LIMIT);
+    }
+
+    @Test
     void aDeclaredLengthOverTheLimitGoesToAFileAndShortContentIsStillRight() throws Exception {
         byte[] bytes = random(1000);
 

@@ -124,6 +124,18 @@ class TextIngestTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("offset 1500");
     }
 
+    @Test
+    void anInvalidByteInALaterReadIsNamedByItsOffsetInTheWholeUpload() {
+        for (int at : new int[] {0, 999, 1000, 3001, 4999}) {
+            byte[] text = "a".repeat(5000).getBytes(StandardCharsets.US_ASCII);
+            text[at] = (byte) 0xFF;
+
+            assertThatThrownBy(() -> store.texts().add(trickle(text, 1000), TextUpload.named("late.txt")))
+                    .as("invalid byte at %d", at)
+                    .isInstanceOf(InvalidInputException.class).hasMessageEndingWith("offset " + at);
+        }
+    }
+
     /** Reads of at most {@code chunk} bytes and no word on the length, as from a socket. */
     private static java.io.InputStream trickle(byte[] bytes, int chunk) {
         return new ByteArrayInputStream(bytes) {
