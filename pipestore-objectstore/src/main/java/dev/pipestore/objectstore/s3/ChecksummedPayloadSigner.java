@@ -24,18 +24,26 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
  * anything. So the chunk signatures protect nothing the checksum does not, and such a request is signed as the SDK
  * signs it over HTTPS: {@code UNSIGNED-PAYLOAD}, headers signed, body sent as is. Requests without that header
  * (multipart parts, whose CRC32 travels in a trailer) are signed exactly as the SDK would. Only a SHA-256 stands in
- * for the signatures: anyone on a plain-HTTP path could make other bytes with a given CRC32.
+ * for the signatures: anyone on a plain-HTTP path could make other bytes with a given CRC32. And only once the server
+ * has shown that it checks the header: one that ignores it would store damaged bytes unnoticed.
  */
 final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
 
     static final String SHA256_HEADER = "x-amz-checksum-sha256";
 
     private final AwsV4HttpSigner delegate = AwsV4HttpSigner.create();
+    /** Off until the server showed it refuses a body that does not match the header ({@link ChecksumProbe}). */
+    private volatile boolean unsignedBodies;
+
+    /** Whether bodies under a SHA-256 header go unsigned from now on. */
+    void unsignedBodies(boolean allowed) {
+        unsignedBodies = allowed;
+    }
 
     /** SigV4 as the SDK's own scheme, with this signer in place of its signer. */
-    static AuthScheme<AwsCredentialsIdentity> authScheme() {
+    AuthScheme<AwsCredentialsIdentity> authScheme() {
         AwsV4AuthScheme sdkScheme = AwsV4AuthScheme.create();
-        ChecksummedPayloadSigner signer = new ChecksummedPayloadSigner();
+        ChecksummedPayloadSigner signer = this;
         return new AuthScheme<>() {
             @Override
             public String schemeId() {
@@ -56,7 +64,7 @@ final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentit
 
     @Override
     public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-        if (request.payload().isEmpty() || !carriesSha256(request.request())) {
+        if (!unsignedBodies || request.payload().isEmpty() || !carriesSha256(request.request())) {
             return delegate.sign(request);
         }
         // Signed without its body, the request gets UNSIGNED-PAYLOAD and no chunk encoding; the body goes out as it is.

@@ -24,7 +24,8 @@ final class S3Clients {
 
     private S3Clients() {}
 
-    static S3Client create(S3Settings settings) {
+    /** @param signer signs requests in place of the SDK's SigV4 signer */
+    static S3Client create(S3Settings settings, ChecksummedPayloadSigner signer) {
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())
                 .region(Region.of(settings.region()))
@@ -32,7 +33,7 @@ final class S3Clients {
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .putAuthScheme(ChecksummedPayloadSigner.authScheme())
+                .putAuthScheme(signer.authScheme())
                 .httpClientBuilder(Apache5HttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(settings.readTimeout())

@@ -61,6 +61,11 @@ final class S3Errors {
         return e;
     }
 
+    /** The server refused the content for not matching the checksum it came with. */
+    static boolean isDigestMismatch(S3Exception e) {
+        return DIGEST_ERRORS.contains(errorCode(e));
+    }
+
     static String errorCode(S3Exception e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return code == null ? "no error code" : code;

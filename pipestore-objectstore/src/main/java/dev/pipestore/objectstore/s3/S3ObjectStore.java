@@ -64,11 +64,16 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
      * @throws BackendUnavailableException if the server does not answer or refuses the keys
      */
     public static S3ObjectStore open(S3Settings settings) {
-        S3Client client = S3Clients.create(settings);
+        ChecksummedPayloadSigner signer = new ChecksummedPayloadSigner();
+        S3Client client = S3Clients.create(settings, signer);
         S3ObjectStore store = new S3ObjectStore(client, settings);
         try {
             new S3Buckets(client, settings, store.errors).ensureExists();
             StaleMultipartUploads.abortBegunBefore(client, settings.bucket(), Instant.now().minus(StaleMultipartUploads.AGE));
+            if ("http".equalsIgnoreCase(settings.endpoint().getScheme())) {
+                signer.unsignedBodies(true);
+                signer.unsignedBodies(ChecksumProbe.refusesWrongSha256(client, settings.bucket()));
+            }
             return store;
         } catch (RuntimeException e) {
             client.close();

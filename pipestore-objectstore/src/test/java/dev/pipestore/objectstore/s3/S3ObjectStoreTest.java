@@ -217,6 +217,38 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         }
     }
 
+    @Test
+    void theProbeTellsAServerThatChecksSha256FromOneThatStoresAMismatchedBody() {
+        openStore().close();
+        try (S3Client client = S3.newClient()) {
+            assertThat(ChecksumProbe.refusesWrongSha256(client, bucket)).as("S3Proxy checks the header").isTrue();
+            // A server that ignores the header stores the body whatever it claims; so does one given the right checksum.
+            assertThat(ChecksumProbe.refuses(client, bucket, ChecksumProbe.sha256Base64(ChecksumProbe.BODY))).isFalse();
+
+            assertThat(client.listObjectsV2(b -> b.bucket(bucket).prefix("temp/")).contents()).as("no probe left").isEmpty();
+        }
+    }
+
+    /** Until the server has shown it checks the header, a put's body stays signed chunk by chunk. */
+    @Test
+    void withoutAProbeThatPassedASinglePutStaysSigned() throws Exception {
+        String key = key("signed-single.bin");
+        ChecksummedPayloadSigner signer = new ChecksummedPayloadSigner();
+        try (CorruptingProxy proxy = new CorruptingProxy(S3.endpoint());
+                S3Client client = S3Clients.create(settings(bucket).withEndpoint(proxy.endpoint()), signer)) {
+            openStore().close();
+            byte[] content = TestContent.seeded(35, 100_000).readAllBytes();
+            String sha256 = TestContent.sha256Seeded(35, 100_000);
+            S3Uploads uploads = new S3Uploads(client, bucket, new S3Errors(settings(bucket)));
+
+            uploads.putBytes(key, content, content.length, PutOptions.of("audio/wav"), sha256);
+
+            assertThat(proxy.sentText()).contains("STREAMING-AWS4-HMAC-SHA256-PAYLOAD").contains("chunk-signature=")
+                    .doesNotContain("UNSIGNED-PAYLOAD");
+            assertThat(TestContent.sha256(store().get(key))).isEqualTo(sha256);
+        }
+    }
+
     /** Multipart parts carry a CRC32 in a trailer, not a header the signature covers: their chunks stay signed. */
     @Test
     void partsOfAMultipartPutStaySigned() throws Exception {
