@@ -29,7 +29,7 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
  */
 final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentity> {
 
-    static final String SHA256_HEADER = "x-amz-checksum-sha256";
+    private static final String SHA256_HEADER = "x-amz-checksum-sha256";
 
     private final AwsV4HttpSigner delegate = AwsV4HttpSigner.create();
     /** Off until the server showed it refuses a body that does not match the header ({@link ChecksumProbe}). */
@@ -43,7 +43,6 @@ final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentit
     /** SigV4 as the SDK's own scheme, with this signer in place of its signer. */
     AuthScheme<AwsCredentialsIdentity> authScheme() {
         AwsV4AuthScheme sdkScheme = AwsV4AuthScheme.create();
-        ChecksummedPayloadSigner signer = this;
         return new AuthScheme<>() {
             @Override
             public String schemeId() {
@@ -57,7 +56,7 @@ final class ChecksummedPayloadSigner implements HttpSigner<AwsCredentialsIdentit
 
             @Override
             public HttpSigner<AwsCredentialsIdentity> signer() {
-                return signer;
+                return ChecksummedPayloadSigner.this;
             }
         };
     }
