@@ -23,7 +23,8 @@ final class ChecksumProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChecksumProbe.class);
 
-    static final String KEY_PREFIX = "temp/processing/.pipestore-checksum-probe-";
+    /** At the top of the bucket: S3Proxy leaves the folders of a refused put behind, and the bucket then cannot be deleted. */
+    static final String KEY_PREFIX = ".pipestore-checksum-probe-";
 
     static final byte[] BODY = "pipestore checks that the server checks SHA-256".getBytes(StandardCharsets.US_ASCII);
 
@@ -40,7 +41,7 @@ final class ChecksumProbe {
         try {
             client.putObject(b -> b.bucket(bucket).key(key).checksumSHA256(claimedSha256), RequestBody.fromBytes(BODY));
         } catch (S3Exception e) {
-            if (S3Errors.isDigestMismatch(e)) {
+            if (S3Errors.isChecksumMismatch(e)) {
                 return true;
             }
             // No write permission, or no unsigned bodies over plain HTTP: keep signing, which every S3 server checks.

@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3Errors {
 
-    private static final Set<String> DIGEST_ERRORS = Set.of("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch");
+    /** Content that did not match what came with it: AWS and S3Proxy say BadDigest, MinIO XAmzContentChecksumMismatch. */
+    private static final Set<String> CHECKSUM_MISMATCHES = Set.of("BadDigest", "XAmzContentChecksumMismatch");
+    private static final Set<String> DIGEST_ERRORS = Set.of("BadDigest", "XAmzContentChecksumMismatch", "InvalidDigest",
+            "XAmzContentSHA256Mismatch");
     private static final Set<Integer> UNAVAILABLE = Set.of(500, 502, 503, 504);
 
     private final S3Settings settings;
@@ -61,9 +64,12 @@ final class S3Errors {
         return e;
     }
 
-    /** The server refused the content for not matching the checksum it came with. */
-    static boolean isDigestMismatch(S3Exception e) {
-        return DIGEST_ERRORS.contains(errorCode(e));
+    /**
+     * The server refused the content for not matching its {@code x-amz-checksum-*} header: not a malformed value
+     * (InvalidDigest), nor a body that missed its signature's hash (XAmzContentSHA256Mismatch).
+     */
+    static boolean isChecksumMismatch(S3Exception e) {
+        return CHECKSUM_MISMATCHES.contains(errorCode(e));
     }
 
     static String errorCode(S3Exception e) {

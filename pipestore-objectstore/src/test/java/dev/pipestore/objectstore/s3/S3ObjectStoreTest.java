@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -225,8 +226,36 @@ class S3ObjectStoreTest extends ObjectStoreContract {
             // A server that ignores the header stores the body whatever it claims; so does one given the right checksum.
             assertThat(ChecksumProbe.refuses(client, bucket, ChecksumProbe.sha256Base64(ChecksumProbe.BODY))).isFalse();
 
-            assertThat(client.listObjectsV2(b -> b.bucket(bucket).prefix("temp/")).contents()).as("no probe left").isEmpty();
+            assertThat(client.listObjectsV2(b -> b.bucket(bucket).prefix(ChecksumProbe.KEY_PREFIX)).contents()).as("no probe left")
+                    .isEmpty();
         }
+    }
+
+    @Test
+    void aBucketOnlyOpenedCanBeDeletedAsItIs() {
+        String fresh = S3.newBucketName();
+        S3ObjectStore.open(settings(fresh)).close();
+        S3ObjectStore.open(settings(fresh)).close();
+        try (S3Client client = S3.newClient()) {
+            // S3Proxy keeps the folders of a refused put, which would make the empty bucket "not empty".
+            client.deleteBucket(b -> b.bucket(fresh));
+        }
+    }
+
+    @Test
+    void onlyAChecksumMismatchShowsThatTheServerChecksTheHeader() {
+        assertThat(S3Errors.isChecksumMismatch(refusal("BadDigest"))).as("AWS, S3Proxy").isTrue();
+        assertThat(S3Errors.isChecksumMismatch(refusal("XAmzContentChecksumMismatch"))).as("MinIO").isTrue();
+        assertThat(S3Errors.isChecksumMismatch(refusal("XAmzContentSHA256Mismatch"))).as("about the signature's hash").isFalse();
+        assertThat(S3Errors.isChecksumMismatch(refusal("InvalidDigest"))).as("a malformed value").isFalse();
+        assertThat(S3Errors.isChecksumMismatch(refusal("AccessDenied"))).isFalse();
+        assertThat(new S3Errors(settings(bucket)).translate(refusal("XAmzContentChecksumMismatch"), "put of x"))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("nothing was stored");
+    }
+
+    private static S3Exception refusal(String code) {
+        return (S3Exception) S3Exception.builder().statusCode(code.equals("AccessDenied") ? 403 : 400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
     }
 
     /** Until the server has shown it checks the header, a put's body stays signed chunk by chunk. */
