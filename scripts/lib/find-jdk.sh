@@ -1,4 +1,5 @@
-# Sourced by ./pipestore, scripts/test, scripts/bench and scripts/s3proxy. Sets and exports JAVA_HOME to a JDK 21 or newer, or exits with a message.
+# Sourced by ./pipestore, scripts/test, scripts/bench and scripts/s3proxy. Sets and exports JAVA_HOME to a JDK 21 or newer, or exits with a message,
+# and readies MAVEN_OPTS for it.
 
 java_major() {  # prints the major version of the java binary $1, or nothing
   "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1
@@ -23,3 +24,8 @@ if ! JAVA_HOME="$(find_jdk)"; then
   exit 1
 fi
 export JAVA_HOME
+
+# Maven's own libraries trip JDK 24+'s sun.misc.Unsafe warnings; they say nothing about pipestore.
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
