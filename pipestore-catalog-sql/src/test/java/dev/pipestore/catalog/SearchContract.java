@@ -188,6 +188,17 @@ interface SearchContract extends UsesCatalog {
     }
 
     @Test
+    default void snippetsOfShortTextsCarryNoOuterWhitespace() {
+        AudioFile audio = searchAudio();
+        transcribe(audio, "\n  the harbour lights  \n", "en", "w-1", 1);
+
+        String snippet = search(SearchQuery.of("harbour")).get(0).snippet();
+
+        assertThat(snippet).contains("<b>harbour</b>").doesNotStartWith(" ").doesNotStartWith("\n").doesNotEndWith("\n")
+                .doesNotEndWith(" ");
+    }
+
+    @Test
     default void snippetsOfLongTextsShowTheMatchNotTheWholeText() {
         AudioFile audio = searchAudio();
         String filler = "lorem ipsum dolor sit amet ".repeat(200);

@@ -72,9 +72,10 @@ final class SqlSearch implements Search {
 
     private SearchHit hit(SearchTable table, Row row, FullText.Request request) throws java.sql.SQLException {
         boolean translation = table.kind == SearchHit.Kind.TRANSLATION;
-        String snippet = row.text("snippet");
+        // FTS5 and the cut for MariaDB keep a short text's outer whitespace (a final newline); ts_headline drops it.
+        String snippet = row.text("snippet") == null ? "" : row.text("snippet").strip();
         return new SearchHit(table.kind, row.uuid("id"), row.uuid("audio_file_id"),
                 translation ? row.uuid("transcription_id") : null, row.text("language"), row.text("model_version"),
-                row.instant("created_at"), row.real("score"), fullText.snippetHtml(snippet == null ? "" : snippet, request));
+                row.instant("created_at"), row.real("score"), fullText.snippetHtml(snippet, request));
     }
 }
