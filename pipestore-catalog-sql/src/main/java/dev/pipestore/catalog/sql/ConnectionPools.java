@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Builds the HikariCP pool for a catalog: sized from the settings, failing fast and clearly when the database is not there. */
 final class ConnectionPools {
@@ -19,10 +20,37 @@ final class ConnectionPools {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long a liveness check ({@code Connection.isValid}) may take. */
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+    /** Between attempts to open a SQLite file another process is setting up. */
+    private static final Duration BUSY_RETRY_PAUSE = Duration.ofMillis(50);
 
     private ConnectionPools() {}
 
     static HikariDataSource open(SqlCatalogSettings settings, Dialect dialect, String driverUrl, String description) {
+        if (dialect instanceof SqliteDialect) {
+            createParentDirectory(SqliteDialect.databaseFile(driverUrl), description);
+        }
+        Instant giveUp = Instant.now().plus(SqliteDialect.BUSY_TIMEOUT);
+        while (true) {
+            try {
+                return new HikariDataSource(config(settings, dialect, driverUrl));
+            } catch (HikariPool.PoolInitializationException e) {
+                // Two processes creating one SQLite file at once: switching it to WAL takes a lock the busy timeout does
+                // not wait for, so the loser of that race tries again, as a busy statement would have waited.
+                if (dialect instanceof SqliteDialect && SqliteDialect.isBusy(e) && Instant.now().isBefore(giveUp)) {
+                    pause(BUSY_RETRY_PAUSE);
+                    continue;
+                }
+                throw new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, settings.password()), e);
+            } catch (RuntimeException e) {
+                // HikariCP checks that the driver accepts the URL before it tries any connection; pgJDBC, for one,
+                // refuses a URL whose port is not a number that way.
+                throw new InvalidInputException("jdbcUrl", "the " + dialect.name() + " driver does not accept "
+                        + settings.redactedUrl() + " as a JDBC URL (" + FailureReasons.reason(e, settings.password()) + ")", e);
+            }
+        }
+    }
+
+    private static HikariConfig config(SqlCatalogSettings settings, Dialect dialect, String driverUrl) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("pipestore-catalog");
         config.setDriverClassName(dialect.driverClassName());
@@ -41,18 +69,15 @@ final class ConnectionPools {
         // only reports the problem on first use (0) or never (negative).
         config.setInitializationFailTimeout(1);
         dialect.configurePool(config, driverUrl, CONNECT_TIMEOUT);
-        if (dialect instanceof SqliteDialect) {
-            createParentDirectory(SqliteDialect.databaseFile(driverUrl), description);
-        }
+        return config;
+    }
+
+    private static void pause(Duration pause) {
         try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, settings.password()), e);
-        } catch (RuntimeException e) {
-            // HikariCP checks that the driver accepts the URL before it tries any connection; pgJDBC, for one,
-            // refuses a URL whose port is not a number that way.
-            throw new InvalidInputException("jdbcUrl", "the " + dialect.name() + " driver does not accept "
-                    + settings.redactedUrl() + " as a JDBC URL (" + FailureReasons.reason(e, settings.password()) + ")", e);
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailableException("catalog", "interrupted while waiting for the database file's lock", e);
         }
     }
 

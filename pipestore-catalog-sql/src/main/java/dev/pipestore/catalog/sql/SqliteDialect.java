@@ -157,6 +157,17 @@ final class SqliteDialect extends Dialect {
         };
     }
 
+    /** Whether {@code e} or a cause of it is SQLite saying another connection holds the lock it needs. */
+    static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode() != null
+                    && sqlite.getResultCode().name().startsWith("SQLITE_BUSY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A locked, unopenable, full, read-only or failing file: the embedded database cannot serve us right now. */
     @Override
     boolean isUnavailable(SQLException e) {

@@ -58,6 +58,29 @@ class SqliteSharedFileTest {
         }
     }
 
+    /** A file another connection holds locked while this catalog opens it is waited for, not refused. */
+    @Test
+    void openingWaitsForAFileAnotherConnectionHoldsLocked() throws Exception {
+        java.nio.file.Files.createDirectories(directory.resolve("shared"));
+        try (java.sql.Connection holder = java.sql.DriverManager.getConnection(url());
+                java.sql.Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            Thread release = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                    statement.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
+                SqliteWriter.write(catalog, 1, "after-lock");
+                assertThat(countByWriter(catalog)).containsEntry("after-lock", 1);
+            }
+            release.join();
+        }
+    }
+
     @Test
     void anotherProcessCanWriteTheFileWhileThisOneDoes() throws Exception {
         try (SqlCatalog catalog = SqlCatalog.open(settings(), true)) {
