@@ -20,8 +20,9 @@ final class ConnectionPools {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long a liveness check ({@code Connection.isValid}) may take. */
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
-    /** Between attempts to open a SQLite file another process is setting up. */
-    private static final Duration BUSY_RETRY_PAUSE = Duration.ofMillis(50);
+    /** How long, and how often, a pool tries again when its dialect says it may soon succeed. */
+    private static final Duration REOPEN_WINDOW = SqliteDialect.BUSY_TIMEOUT;
+    private static final Duration REOPEN_PAUSE = Duration.ofMillis(50);
 
     private ConnectionPools() {}
 
@@ -29,15 +30,13 @@ final class ConnectionPools {
         if (dialect instanceof SqliteDialect) {
             createParentDirectory(SqliteDialect.databaseFile(driverUrl), description);
         }
-        Instant giveUp = Instant.now().plus(SqliteDialect.BUSY_TIMEOUT);
+        Instant giveUp = Instant.now().plus(REOPEN_WINDOW);
         while (true) {
             try {
                 return new HikariDataSource(config(settings, dialect, driverUrl));
             } catch (HikariPool.PoolInitializationException e) {
-                // Two processes creating one SQLite file at once: switching it to WAL takes a lock the busy timeout does
-                // not wait for, so the loser of that race tries again, as a busy statement would have waited.
-                if (dialect instanceof SqliteDialect && SqliteDialect.isBusy(e) && Instant.now().isBefore(giveUp)) {
-                    pause(BUSY_RETRY_PAUSE);
+                if (dialect.isWorthReopening(e) && Instant.now().isBefore(giveUp)) {
+                    pause(REOPEN_PAUSE);
                     continue;
                 }
                 throw new BackendUnavailableException("catalog " + description, FailureReasons.reason(e, settings.password()), e);

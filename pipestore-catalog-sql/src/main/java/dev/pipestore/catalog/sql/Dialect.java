@@ -173,6 +173,14 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
+    /**
+     * Whether a pool that could not open its first connection for {@code e} may soon succeed if it tries again: a
+     * database file that another process is setting up, say. Servers answer or refuse; they are not retried.
+     */
+    boolean isWorthReopening(Throwable e) {
+        return false;
+    }
+
     /** For people: which database, on which server, as which user; never the password. */
     String describe(String jdbcUrl, String user) {
         String url = jdbcUrl.strip();

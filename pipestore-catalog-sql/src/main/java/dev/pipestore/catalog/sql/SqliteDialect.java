@@ -157,8 +157,12 @@ final class SqliteDialect extends Dialect {
         };
     }
 
-    /** Whether {@code e} or a cause of it is SQLite saying another connection holds the lock it needs. */
-    static boolean isBusy(Throwable e) {
+    /**
+     * Two processes creating one file at once: switching it to WAL takes a lock the busy timeout does not wait for, so
+     * the loser of that race is told SQLITE_BUSY at once.
+     */
+    @Override
+    boolean isWorthReopening(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException sqlite && sqlite.getResultCode() != null
                     && sqlite.getResultCode().name().startsWith("SQLITE_BUSY")) {
