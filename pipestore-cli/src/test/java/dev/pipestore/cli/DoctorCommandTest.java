@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.config.StoreConfig;
+import dev.pipestore.testing.sql.PostgresDatabaseExtension;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DoctorCommandTest {
@@ -82,6 +86,45 @@ class DoctorCommandTest {
         assertThat(aheadJson.get("ok").asBoolean()).isFalse();
         assertThat(aheadJson.get("schema").get("state").asText()).isEqualTo("ahead");
         assertThat(aheadJson.get("schema").get("error").asText()).contains("upgrade this one");
+    }
+
+    /** PostgreSQL 15 and later let only a database's owner create tables in public: the first open would fail. */
+    @Nested
+    class OnPostgresAsAUserWithoutGrants {
+
+        @RegisterExtension
+        final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
+
+        @Test
+        void failsNamingTheGrantTheMigrationsNeed() throws Exception {
+            String user = "pipestore_doctor_" + Long.toHexString(System.nanoTime());
+            asOwner("CREATE ROLE " + user + " LOGIN");
+            try {
+                Map<String, String> env = Map.of("PIPESTORE_DATA_DIR", dataDir.toString(),
+                        "DATABASE_URL", "postgresql://" + user + "@127.0.0.1:5432/" + database.databaseName());
+
+                CliProcess.Result text = CliProcess.run(env, "doctor");
+                JsonNode json = Metadata.MAPPER.readTree(CliProcess.run(env, "doctor", "--json").stdout()).get("schema");
+
+                assertThat(text.exitCode()).isEqualTo(1);
+                assertThat(text.stdout()).contains("All backends answer.").containsPattern("Catalog schema: empty, \\d+"
+                        + " migrations to apply, but they would fail: user " + user + " may not create tables in schema"
+                        + " public; GRANT CREATE ON SCHEMA public TO " + user);
+                assertThat(json.get("state").asText()).isEqualTo("blocked");
+                assertThat(json.get("error").asText()).contains("GRANT CREATE ON SCHEMA public TO " + user);
+            } finally {
+                asOwner("DROP OWNED BY " + user, "DROP ROLE " + user);
+            }
+        }
+
+        private void asOwner(String... statements) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                    Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.executeUpdate(sql);
+                }
+            }
+        }
     }
 
     /** Ingest and serve refuse to start with a temporary directory they cannot write; doctor says so too. */

@@ -11,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -171,6 +172,16 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
      */
     boolean isDeadlock(SQLException e) {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    /**
+     * Why the connection's user could not apply pending migrations, read from the database's grants without trying;
+     * empty when nothing is known to stand in the way. {@code schemaExists}: pipestore's tables are there, so the
+     * migrations would alter them rather than create them. Only PostgreSQL can tell this reliably; elsewhere the
+     * migration's own error says it.
+     */
+    Optional<String> migrationBlocker(Connection connection, boolean schemaExists) throws SQLException {
+        return Optional.empty();
     }
 
     /**

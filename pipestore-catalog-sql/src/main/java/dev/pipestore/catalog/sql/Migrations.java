@@ -32,9 +32,23 @@ final class Migrations {
         try {
             return flyway.migrate().migrationsExecuted;
         } catch (FlywayException e) {
-            throw failure(database, password, "schema migration failed", e);
+            throw failure(database, password, "schema migration failed" + blockerOf(database, e), e);
         } finally {
             lock.close();
+        }
+    }
+
+    /** Why the user could not migrate, read from its grants, as a clause to add to the database's own error. */
+    private static String blockerOf(Database database, FlywayException failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql != null && database.dialect().isUnavailable(sql)) {
+            return "";
+        }
+        try {
+            return database.run("read the grants migrations need", c -> database.dialect().migrationBlocker(c,
+                    readable(database, "audio_files"))).map(why -> " (" + why + ")").orElse("");
+        } catch (RuntimeException e) {
+            return ""; // the migration's own error is what matters; this was only a hint
         }
     }
 
@@ -66,7 +80,10 @@ final class Migrations {
             requireReadable(database, password);
             return new SchemaStatus(version, latest, 0, SchemaStatus.State.CURRENT);
         }
-        return new SchemaStatus(version, latest, pending, SchemaStatus.State.PENDING);
+        Optional<String> blocker = database.run("read the grants migrations need",
+                c -> database.dialect().migrationBlocker(c, version != null));
+        return blocker.map(why -> new SchemaStatus(version, latest, pending, SchemaStatus.State.BLOCKED, why))
+                .orElseGet(() -> new SchemaStatus(version, latest, pending, SchemaStatus.State.PENDING));
     }
 
     /** The catalog's tables: a current schema is of use only if each can be read (the user may lack the grant). */

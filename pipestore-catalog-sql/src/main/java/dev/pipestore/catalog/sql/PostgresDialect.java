@@ -1,6 +1,7 @@
 package dev.pipestore.catalog.sql;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,5 +121,35 @@ final class PostgresDialect extends Dialect {
         return "SELECT " + columns + " FROM (SELECT DISTINCT ON (model_version) " + columns + " FROM " + table
                 + " WHERE audio_file_id = ? ORDER BY model_version, created_at DESC, id DESC) latest"
                 + " ORDER BY created_at DESC, id DESC";
+    }
+
+    /**
+     * The grants the first migration and later ones need, read from the catalog: creating tables needs CREATE on the
+     * schema Flyway uses (the first on the search_path), which PostgreSQL 15 and later no longer give every user on
+     * {@code public}; altering pipestore's tables needs their owner's privileges.
+     */
+    @Override
+    Optional<String> migrationBlocker(Connection connection, boolean schemaExists) throws SQLException {
+        String sql = "SELECT current_user, current_schema(), current_schema() IS NOT NULL"
+                + " AND has_schema_privilege(current_schema(), 'CREATE'), owner.tableowner,"
+                + " owner.tableowner IS NULL OR pg_has_role(current_user, owner.tableowner, 'USAGE')"
+                + " FROM (SELECT 1) one LEFT JOIN pg_tables owner"
+                + " ON owner.schemaname = current_schema() AND owner.tablename = 'audio_files'";
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+            row.next();
+            String user = row.getString(1);
+            String schema = row.getString(2);
+            if (schemaExists) {
+                return row.getBoolean(5) ? Optional.empty() : Optional.of("pipestore's tables belong to " + row.getString(4)
+                        + ", and user " + user + " may not alter them; run 'pipestore migrate' as " + row.getString(4));
+            }
+            if (schema == null) {
+                return Optional.of("none of the schemas on user " + user + "'s search_path exists, so there is nowhere to"
+                        + " create tables; create one (CREATE SCHEMA " + user + " AUTHORIZATION " + user + ")");
+            }
+            return row.getBoolean(3) ? Optional.empty() : Optional.of("user " + user + " may not create tables in schema "
+                    + schema + "; GRANT CREATE ON SCHEMA " + schema + " TO " + user + ", or run 'pipestore migrate' as the"
+                    + " schema's owner");
+        }
     }
 }

@@ -14,12 +14,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code Catalog.schema()} on every dialect: empty, behind, current, ahead of this code, and failed part-way. */
+/**
+ * {@code Catalog.schema()} on every dialect: empty, behind, current, ahead of this code, and failed part-way; on PostgreSQL
+ * also blocked by the user's grants.
+ */
 class SchemaStatusTest {
 
     abstract static class OnADialect {
@@ -151,33 +156,94 @@ class SchemaStatusTest {
         }
     }
 
-    /** PostgreSQL, where a user without grants on the tables is quick to make. */
+    /** PostgreSQL, where a user without grants is quick to make and its grants can be read exactly. */
     @Nested
-    class OnPostgresAsAUserWhoCannotRead {
+    class OnPostgresAsAUserWithoutGrants {
 
         @RegisterExtension
         final PostgresDatabaseExtension database = new PostgresDatabaseExtension();
 
+        private final String user = "pipestore_no_grants_" + Long.toHexString(System.nanoTime());
+
+        @BeforeEach
+        void createUser() throws SQLException {
+            asOwner("CREATE ROLE " + user + " LOGIN");
+        }
+
+        @AfterEach
+        void dropUser() throws SQLException {
+            asOwner("DROP OWNED BY " + user, "DROP ROLE " + user);
+        }
+
         @Test
         void aCurrentSchemaWhoseTablesTheUserCannotReadIsRefusedNamingTheTable() throws SQLException {
-            SqlCatalogSettings owner = new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
-            try (SqlCatalog catalog = SqlCatalog.open(owner, true)) {
+            try (SqlCatalog catalog = SqlCatalog.open(owner(), true)) {
                 assertThat(catalog.schema().state()).isEqualTo(State.CURRENT);
             }
-            String reader = "pipestore_no_grants_" + Long.toHexString(System.nanoTime());
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                    Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE ROLE " + reader + " LOGIN");
-                statement.executeUpdate("GRANT SELECT ON flyway_schema_history TO " + reader);
-            }
-            try (SqlCatalog catalog = SqlCatalog.open(new SqlCatalogSettings(database.jdbcUrl(), reader, null, 2, 0), false)) {
+            asOwner("GRANT SELECT ON flyway_schema_history TO " + user);
+
+            try (SqlCatalog catalog = SqlCatalog.open(asUser(), false)) {
                 assertThatThrownBy(catalog::schema).isInstanceOf(StoreException.class)
                         .hasMessageContaining("the schema is current, but table audio_files cannot be read");
-            } finally {
-                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                        Statement statement = connection.createStatement()) {
-                    statement.executeUpdate("REVOKE ALL ON flyway_schema_history FROM " + reader);
-                    statement.executeUpdate("DROP ROLE " + reader);
+            }
+        }
+
+        /** PostgreSQL 15 and later give only the database's owner CREATE on {@code public}: a common first-deploy failure. */
+        @Test
+        void anEmptyDatabaseTheUserMayNotCreateTablesInIsBlockedNamingTheGrantUntilItIsGiven() throws SQLException {
+            try (SqlCatalog catalog = SqlCatalog.open(asUser(), false)) {
+                SchemaStatus blocked = catalog.schema();
+
+                assertThat(blocked.state()).isEqualTo(State.BLOCKED);
+                assertThat(blocked.pending()).isEqualTo(Integer.parseInt(blocked.latest()));
+                assertThat(blocked.blocker()).isEqualTo("user " + user + " may not create tables in schema public; GRANT"
+                        + " CREATE ON SCHEMA public TO " + user + ", or run 'pipestore migrate' as the schema's owner");
+                assertThat(blocked.summary()).startsWith("empty, " + blocked.pending() + " migrations to apply, but they"
+                        + " would fail: user " + user);
+                assertThatThrownBy(() -> SqlCatalog.open(asUser(), true)).as("opening, which migrates")
+                        .isInstanceOf(StoreException.class).hasMessageContaining("schema migration failed (user " + user
+                                + " may not create tables in schema public; GRANT CREATE ON SCHEMA public TO " + user);
+
+                asOwner("GRANT CREATE ON SCHEMA public TO " + user);
+
+                assertThat(catalog.schema().state()).isEqualTo(State.PENDING);
+                catalog.migrate();
+                assertThat(catalog.schema().state()).as("migrated by the user once granted").isEqualTo(State.CURRENT);
+            }
+        }
+
+        @Test
+        void pendingMigrationsOfTablesAnotherUserOwnsAreBlockedNamingTheOwner() throws SQLException {
+            Flyway.configure(getClass().getClassLoader()).dataSource(database.jdbcUrl(), database.user(), database.password())
+                    .locations("classpath:db/migration/postgresql").target("4").load().migrate();
+            asOwner("GRANT CREATE ON SCHEMA public TO " + user, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + user);
+
+            try (SqlCatalog catalog = SqlCatalog.open(asUser(), false)) {
+                SchemaStatus blocked = catalog.schema();
+
+                assertThat(blocked.state()).isEqualTo(State.BLOCKED);
+                assertThat(blocked.version()).isEqualTo("4");
+                assertThat(blocked.blocker()).isEqualTo("pipestore's tables belong to " + database.user() + ", and user "
+                        + user + " may not alter them; run 'pipestore migrate' as " + database.user());
+            }
+            try (SqlCatalog catalog = SqlCatalog.open(owner(), false)) {
+                assertThat(catalog.schema().state()).as("the owner may apply them").isEqualTo(State.PENDING);
+            }
+        }
+
+        private SqlCatalogSettings owner() {
+            return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
+        }
+
+        private SqlCatalogSettings asUser() {
+            return new SqlCatalogSettings(database.jdbcUrl(), user, null, 2, 0);
+        }
+
+        private void asOwner(String... statements) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                    Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.executeUpdate(sql);
                 }
             }
         }
