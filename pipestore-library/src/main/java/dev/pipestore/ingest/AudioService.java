@@ -313,7 +313,7 @@ public final class AudioService {
 
     private AudioFile store(SpooledUpload spooled, AudioInfo info, AudioUpload upload) {
         String key = context.names().newKey(DataType.RAW_AUDIO, upload.originalName());
-        PutOptions options = new PutOptions(AudioContentTypes.of(info.format()), spooled.size(), Map.of("sha256", spooled.sha256()));
+        PutOptions options = new PutOptions(AudioContentTypes.of(info.format()), spooled.size(), Map.of());
         StoredObject stored = context.putChecked(key, spooled, options);
         var now = context.now();
         AudioFile row = new AudioFile(UUID.randomUUID(), context.filePath(key), stored.size(), info.roundedSeconds(), now,

@@ -110,7 +110,7 @@ public final class TextService {
     private TextDocument store(SpooledUpload spooled, TextUpload upload) {
         String key = context.names().newKey(DataType.RAW_TEXT, upload.originalName());
         StoredObject stored = context.putChecked(key, spooled,
-                new PutOptions(CONTENT_TYPE, spooled.size(), Map.of("sha256", spooled.sha256())));
+                new PutOptions(CONTENT_TYPE, spooled.size(), Map.of()));
         var now = context.now();
         TextDocument row = new TextDocument(UUID.randomUUID(), context.filePath(key), stored.size(), now, upload.metadata(),
                 stored.sha256(), upload.originalName(), key, StorageTier.STANDARD, upload.language(), upload.idempotencyKey(),

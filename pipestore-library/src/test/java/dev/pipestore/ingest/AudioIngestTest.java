@@ -73,6 +73,10 @@ class AudioIngestTest {
         assertThat(file.filePath()).isEqualTo("data-pipeline/" + file.objectKey());
         assertThat(file.metadata().get("speaker").asText()).isEqualTo("A");
         assertThat(store.audio().get(file.id())).isEqualTo(file);
+        // The store keeps the SHA-256 with the object itself; a second copy as user metadata would cost every put.
+        assertThat(store.objects().head(file.objectKey())).get()
+                .satisfies(object -> assertThat(object.contentType()).isEqualTo("audio/wav"))
+                .satisfies(object -> assertThat(object.userMetadata()).isEmpty());
         try (InputStream content = store.audio().content(file.id())) {
             assertThat(content.readAllBytes()).isEqualTo(wav);
         }

@@ -48,6 +48,8 @@ class TextIngestTest {
         assertThat(document.contentSha256()).isEqualTo(AudioIngestTest.sha256(text));
         assertThat(document.language()).isEqualTo("de");
         assertThat(store.texts().get(document.id())).isEqualTo(document);
+        assertThat(store.objects().head(document.objectKey())).get()
+                .satisfies(object -> assertThat(object.userMetadata()).as("no second copy of the SHA-256").isEmpty());
         try (InputStream content = store.texts().content(document.id())) {
             assertThat(content.readAllBytes()).isEqualTo(text);
         }

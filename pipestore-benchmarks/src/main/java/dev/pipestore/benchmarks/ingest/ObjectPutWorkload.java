@@ -8,9 +8,6 @@ import dev.pipestore.objectstore.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,7 +37,7 @@ public final class ObjectPutWorkload implements Workload {
         this.bucket = bucket;
         this.label = label;
         this.wav = wav;
-        this.options = new PutOptions("audio/wav", wav.length, Map.of("sha256", sha256(wav)));
+        this.options = new PutOptions("audio/wav", wav.length, Map.of());
     }
 
     @Override
@@ -51,7 +48,7 @@ public final class ObjectPutWorkload implements Workload {
     @Override
     public String description() {
         return "Diagnostic, " + label + ": ours is `store.objects().put(key, InputStream, options)` alone, the S3 adapter with"
-                + " the options ingest passes (content type, exact length, SHA-256 in user metadata); raw is the same"
+                + " the options ingest passes (content type, exact length); raw is the same"
                 + " PutObject as in the ingest rows. Ingest's loss beyond this row's is spent outside the adapter.";
     }
 
@@ -100,14 +97,6 @@ public final class ObjectPutWorkload implements Workload {
             throw new UncheckedIOException("could not clean up after " + title(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
