@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.pipestore.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,27 @@ class RefusesBadInputTest {
     }
 
     @Test
+    void refusesWavWithMoreChannelsThanAnyRecordingHas() {
+        byte[] wav = new TestFiles.Riff("RIFF", 100).pcmFormat(1, 16000, 16).chunkHeader("data", 4).zeros(4).build();
+        wav[22] = 0x06; // channel count 32,774, as a flipped bit makes it
+        wav[23] = (byte) 0x80;
+
+        assertThat(refusal(TestFiles.write(dir.resolve("many.wav"), wav)))
+                .hasMessageEndingWith("malformed WAV: the fmt chunk says 32,774 channels");
+    }
+
+    /** The block size and the sample format disagree, and the duration depends on which is right. */
+    @Test
+    void refusesPcmWavWhoseBlockSizeContradictsItsChannelsAndBits(GeneratedSamples samples) {
+        byte[] wav = TestFiles.read(samples.path(Sample.WAV_S16_MONO_16K));
+        int fmt = TestFiles.indexOf(wav, "fmt ", 12);
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putShort(fmt + 8 + 12, (short) 4);
+
+        assertThat(refusal(TestFiles.write(dir.resolve("blocks.wav"), wav))).hasMessage("file: blocks.wav: malformed WAV:"
+                + " the fmt chunk says 4 bytes per sample frame, but 1 channel of 16 bits takes 2");
+    }
+
+    @Test
     void refusesMp3ShorterThanItsInfoHeaderSays(GeneratedSamples samples) {
         Path file = half(samples.path(Sample.MP3_CBR), "cut.mp3");
 
@@ -171,6 +193,23 @@ class RefusesBadInputTest {
             }
         }
         fail("no frame boundary in the second half of " + source);
+    }
+
+    /** The frames, checked by their CRCs, are the audio; a STREAMINFO that describes other audio is damaged. */
+    @Test
+    void refusesFlacWhoseStreamInfoContradictsItsFrames(GeneratedSamples samples) {
+        byte[] flac = TestFiles.read(samples.path(Sample.FLAC_STEREO_44K));
+        ByteBuffer packed = ByteBuffer.wrap(flac); // STREAMINFO bytes 10-17: rate (20 bits), channels - 1 (3), ...
+        long original = packed.getLong(8 + 10);
+        packed.putLong(8 + 10, original & ~(7L << 41) | 5L << 41);
+        Path channels = TestFiles.write(dir.resolve("channels.flac"), flac.clone());
+        packed.putLong(8 + 10, original & ~(0xFFFFFL << 44) | 22_050L << 44);
+        Path rate = TestFiles.write(dir.resolve("rate.flac"), flac);
+
+        assertThat(refusal(channels)).hasMessage("file: channels.flac: malformed FLAC: STREAMINFO says 6 channels but"
+                + " the last frame has 2");
+        assertThat(refusal(rate)).hasMessage("file: rate.flac: malformed FLAC: STREAMINFO says 22,050 Hz but the last"
+                + " frame says 44,100 Hz");
     }
 
     @Test

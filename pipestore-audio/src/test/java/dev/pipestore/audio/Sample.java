@@ -23,12 +23,30 @@ enum Sample {
     /** ffmpeg writing to a pipe leaves the RIFF and data sizes at 0xFFFFFFFF. */
     WAV_STREAMED_BY_FFMPEG("streamed_ffmpeg.wav", "wav", 16000, 1, "pcm_s16le", Truth.TONE, Tolerance.EXACT,
             (s, out) -> s.toFile(out, ffmpeg("-i", s.path(WAV_S16_MONO_16K).toString(), "-f", "wav", "-"))),
-    /** sox writing an input of unknown length to a pipe leaves the data size at 0x7FFFF000. */
+    /**
+     * sox writing an input of unknown length to a pipe (not to a file, where it goes back and fills in the sizes)
+     * leaves the data size at 0x7FFFF000.
+     */
     WAV_STREAMED_BY_SOX("streamed_sox.wav", "wav", 16000, 1, "pcm_s16le", Truth.TONE, Tolerance.EXACT,
             (s, out) -> s.toFile(out, "sh", "-c", "sox " + s.path(WAV_S16_MONO_16K) + " -t raw - | sox -t raw "
-                    + "-r 16000 -e signed -b 16 -c 1 - -t wav -")),
+                    + "-r 16000 -e signed -b 16 -c 1 - -t wav - | cat")),
     WAV_RF64("rf64.wav", "wav", 44100, 2, "pcm_s16le", Truth.TONE, Tolerance.EXACT,
             (s, out) -> s.encode(WAV_S16_STEREO_44K, out, "-rf64", "always")),
+    /** ffmpeg's RF64 to a pipe leaves the ds64 sizes at 0 and the data size at 0xFFFFFFFF. */
+    WAV_RF64_STREAMED_BY_FFMPEG("rf64_streamed_ffmpeg.wav", "wav", 16000, 1, "pcm_s16le", Truth.TONE, Tolerance.EXACT,
+            (s, out) -> s.toFile(out, ffmpeg("-i", s.path(WAV_S16_MONO_16K).toString(), "-rf64", "always", "-f", "wav",
+                    "-"))),
+    /** IMA ADPCM with its fact chunk: the exact sample count, where the blocks would round up to a whole block. */
+    WAV_IMA_ADPCM("ima_adpcm.wav", "wav", 16000, 1, "adpcm_ima_wav", Truth.TONE, Tolerance.EXACT,
+            (s, out) -> s.sox(out, "-r", "16000", "-c", "1", "-e", "ima-adpcm")),
+    /** sox to a pipe: a placeholder of billions of samples in the fact chunk, and 0x7FFFF000 as the data size. */
+    WAV_IMA_ADPCM_STREAMED_BY_SOX("ima_adpcm_streamed_sox.wav", "wav", 16000, 1, "adpcm_ima_wav", Truth.TONE,
+            Tolerance.BLOCK, (s, out) -> s.toFile(out, "sh", "-c", "sox " + s.path(WAV_S16_MONO_16K) + " -t raw - | sox"
+                    + " -t raw -r 16000 -e signed -b 16 -c 1 - -t wav -e ima-adpcm - | cat")),
+    /** ffmpeg to a pipe: no fact chunk, sizes left at 0xFFFFFFFF, and a byte rate half again too high. */
+    WAV_IMA_ADPCM_STREAMED_BY_FFMPEG("ima_adpcm_streamed_ffmpeg.wav", "wav", 16000, 1, "adpcm_ima_wav", Truth.TONE,
+            Tolerance.BLOCK, (s, out) -> s.toFile(out, ffmpeg("-i", s.path(WAV_S16_MONO_16K).toString(), "-c:a",
+                    "adpcm_ima_wav", "-f", "wav", "-"))),
     MP3_CBR("cbr.mp3", "mp3", 44100, 2, "mp3", Truth.TONE, Tolerance.EXACT,
             (s, out) -> s.encode(WAV_S16_STEREO_44K, out, "-c:a", "libmp3lame", "-b:a", "128k")),
     MP3_VBR_XING("vbr_xing.mp3", "mp3", 44100, 2, "mp3", Truth.TONE, Tolerance.EXACT,
@@ -85,6 +103,8 @@ enum Sample {
         static final double EXACT = 0.001;
         /** MP4 edit lists are in the movie timescale, milliseconds for ffmpeg. */
         static final double MP4 = 0.002;
+        /** Counting ADPCM blocks includes the last block's padding: up to one block (ffmpeg's: 2,041 samples). */
+        static final double BLOCK = 0.13;
         /** Counting frames includes the encoder's priming and padding: up to about two frames. */
         static final double FRAMES = 0.1;
 

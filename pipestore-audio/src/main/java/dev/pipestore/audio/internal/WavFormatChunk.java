@@ -3,14 +3,25 @@ package dev.pipestore.audio.internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** The WAVE {@code fmt } chunk: encoding, channels, rate and block size, with WAVE_FORMAT_EXTENSIBLE resolved. */
-record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRate, int blockAlign, int bitsPerSample) {
+/**
+ * The WAVE {@code fmt } chunk: encoding, channels, rate and block size, with WAVE_FORMAT_EXTENSIBLE resolved.
+ *
+ * @param samplesPerBlock for the block codecs that declare it (IMA and MS ADPCM, GSM 6.10), the samples each block of
+ *     {@code blockAlign} bytes decodes to; 0 otherwise
+ */
+record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRate, int blockAlign, int bitsPerSample,
+        int samplesPerBlock) {
 
     static final int PCM = 1;
     static final int FLOAT = 3;
     static final int ALAW = 6;
     static final int MULAW = 7;
+    static final int MS_ADPCM = 0x0002;
+    static final int IMA_ADPCM = 0x0011;
+    static final int GSM = 0x0031;
     private static final int EXTENSIBLE = 0xFFFE;
+    /** FFmpeg's limit too: a count above it is a damaged header, not a recording. */
+    static final int MAX_CHANNELS = 512;
     static final int MIN_SIZE = 16;
     static final int EXTENSIBLE_SIZE = 40;
 
@@ -21,10 +32,14 @@ record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRat
         if (tag == EXTENSIBLE && b.limit() >= EXTENSIBLE_SIZE) {
             tag = b.getShort(24) & 0xFFFF; // the first two bytes of the SubFormat GUID are the real format tag
         }
+        boolean blockCodec = tag == MS_ADPCM || tag == IMA_ADPCM || tag == GSM;
+        // After the 16 common bytes: cbSize, then (for these codecs) the samples per block.
+        int samplesPerBlock = blockCodec && b.limit() >= 20 && (b.getShort(16) & 0xFFFF) >= 2 ? b.getShort(18) & 0xFFFF : 0;
         WavFormatChunk fmt = new WavFormatChunk(tag, b.getShort(2) & 0xFFFF, b.getInt(4) & 0xFFFFFFFFL,
-                b.getInt(8) & 0xFFFFFFFFL, b.getShort(12) & 0xFFFF, b.getShort(14) & 0xFFFF);
-        if (fmt.channels == 0) {
-            throw new MalformedAudioException("malformed WAV: the fmt chunk says 0 channels");
+                b.getInt(8) & 0xFFFFFFFFL, b.getShort(12) & 0xFFFF, b.getShort(14) & 0xFFFF, samplesPerBlock);
+        if (fmt.channels == 0 || fmt.channels > MAX_CHANNELS) {
+            throw new MalformedAudioException(Messages.format("malformed WAV: the fmt chunk says %,d channels",
+                    fmt.channels));
         }
         if (fmt.sampleRate == 0 || fmt.sampleRate > Integer.MAX_VALUE) {
             throw new MalformedAudioException(Messages.format(
@@ -33,12 +48,38 @@ record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRat
         if (fmt.isFixedBlock() && fmt.frameBytes() == 0) {
             throw new MalformedAudioException("malformed WAV: the fmt chunk says 0 bytes per sample frame");
         }
+        int sampleBytes = fmt.channels * ((fmt.bitsPerSample + 7) / 8);
+        if (fmt.isFixedBlock() && fmt.blockAlign > 0 && fmt.bitsPerSample > 0 && fmt.blockAlign != sampleBytes) {
+            // Which of the two is wrong decides the duration by a factor; neither can be trusted.
+            throw new MalformedAudioException(Messages.format("malformed WAV: the fmt chunk says %,d bytes per sample"
+                    + " frame, but %,d %s of %,d bits %s %,d", fmt.blockAlign, fmt.channels,
+                    fmt.channels == 1 ? "channel" : "channels", fmt.bitsPerSample, fmt.channels == 1 ? "takes" : "take",
+                    sampleBytes));
+        }
         return fmt;
     }
 
     /** PCM-like encodings, where every sample frame has the same size, so the data size gives the exact length. */
     boolean isFixedBlock() {
         return formatTag == PCM || formatTag == FLOAT || formatTag == ALAW || formatTag == MULAW;
+    }
+
+    /**
+     * The samples in {@code dataBytes} of a block codec whose samples per block are known: whole blocks, plus what a
+     * final partial block holds (its header carries one sample per channel for IMA, two for MS ADPCM); -1 otherwise.
+     */
+    long samplesInBlocks(long dataBytes) {
+        if (samplesPerBlock == 0 || blockAlign == 0) {
+            return -1;
+        }
+        long samples = dataBytes / blockAlign * samplesPerBlock;
+        long rest = dataBytes % blockAlign;
+        long partial = switch (formatTag) {
+            case IMA_ADPCM -> rest >= 4L * channels ? 1 + (rest - 4L * channels) * 2 / channels : 0;
+            case MS_ADPCM -> rest >= 7L * channels ? 2 + (rest - 7L * channels) * 2 / channels : 0;
+            default -> 0; // GSM blocks cannot be cut
+        };
+        return samples + Math.min(partial, samplesPerBlock);
     }
 
     /** Bytes per sample frame: the block alignment, or derived from the bit depth when a writer left it 0. */

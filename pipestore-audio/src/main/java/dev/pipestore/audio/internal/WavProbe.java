@@ -72,12 +72,19 @@ final class WavProbe {
         }
         long rate = fmt.sampleRate();
         double seconds;
+        long inBlocks = fmt.samplesInBlocks(dataSize);
         if (fmt.isFixedBlock()) {
             seconds = (dataSize / fmt.frameBytes()) / (double) rate;
-        } else if (factSamples >= 0) {
+        } else if (inBlocks >= 0) {
+            // The fact chunk's count is exact when it fits the blocks; streaming writers leave a placeholder there
+            // (sox: billions of samples), and some leave no fact chunk and a wrong byte rate (ffmpeg to a pipe).
+            boolean factFits = factSamples >= 0 && Math.abs(factSamples - inBlocks) <= fmt.samplesPerBlock();
+            seconds = (factFits ? factSamples : inBlocks) / (double) rate;
+        } else if (factSamples >= 0 && (fmt.byteRate() == 0 || factSamples / (double) rate
+                <= 2 * dataSize / (double) fmt.byteRate() + 1)) {
             seconds = factSamples / (double) rate; // compressed WAV: the fact chunk carries the sample count
         } else if (fmt.byteRate() > 0) {
-            seconds = dataSize / (double) fmt.byteRate();
+            seconds = dataSize / (double) fmt.byteRate(); // no fact chunk, or one far longer than the data can hold
         } else {
             throw new MalformedAudioException("malformed WAV: compressed data without a fact chunk or a byte rate");
         }
@@ -115,6 +122,9 @@ final class WavProbe {
         if (rf64 && declared == FFFFFFFF) {
             if (ds64DataSize < 0) {
                 throw new MalformedAudioException("malformed WAV: RF64 file without a ds64 chunk giving its size");
+            }
+            if (ds64DataSize == 0) {
+                return available; // streamed RF64 (ffmpeg to a pipe): the ds64 sizes were never filled in
             }
             declared = ds64DataSize;
         } else if (declared == FFFFFFFF || declared == SOX_UNKNOWN && available < declared
