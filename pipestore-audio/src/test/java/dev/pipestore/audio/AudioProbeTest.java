@@ -55,6 +55,19 @@ class AudioProbeTest {
         assertThat(probe.probe(samples.path(Sample.M4A_AAC_MONO_16K)).channels()).isEqualTo(1);
     }
 
+    /** A damaged edit list (here a flipped top byte) would make a 7 s file days long; the track's media says 7 s. */
+    @Test
+    void measuresM4aFromItsMediaWhenTheEditListOutlastsIt(GeneratedSamples samples) {
+        byte[] bytes = TestFiles.read(samples.path(Sample.M4A_AAC_STEREO_FASTSTART));
+        int elst = TestFiles.indexOf(bytes, "elst", 0);
+        assertThat(elst).as("an edit list").isPositive();
+        bytes[elst + 4 + 4 + 4] = (byte) 0xBB; // the first edit's duration, version 0: 32 bits after the entry count
+
+        AudioInfo info = probe.probe(TestFiles.write(samples.dir().resolve("long-edit.m4a"), bytes));
+
+        assertThat(info.durationSeconds()).isCloseTo(GeneratedSamples.TONE_SECONDS, within(Sample.Tolerance.FRAMES));
+    }
+
     @Test
     void measuresStreamedFlacWhoseStreamInfoHasNoSampleCountFromItsLastFrame(GeneratedSamples samples) {
         byte[] bytes = TestFiles.read(samples.path(Sample.FLAC_STREAMED));

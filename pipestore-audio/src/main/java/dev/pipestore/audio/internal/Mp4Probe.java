@@ -66,7 +66,7 @@ final class Mp4Probe {
             throw new MalformedAudioException("not an audio file: the MP4 has no audio track");
         }
         double seconds;
-        if (track.editDuration() >= 0 && movieTiming.timescale() > 0) {
+        if (track.editDuration() >= 0 && movieTiming.timescale() > 0 && !editsOutlastMedia(track, movieTiming)) {
             seconds = track.editDuration() / (double) movieTiming.timescale();
         } else if (track.media().known()) {
             seconds = track.media().seconds();
@@ -80,6 +80,19 @@ final class Mp4Probe {
         int channels = entry.codec().equals("mp3") ? mp3Channels(in, track.chunkOffsets(), entry.channels())
                 : entry.channels();
         return new AudioInfo(AudioFormat.M4A.id(), seconds, entry.sampleRate(), channels, entry.codec());
+    }
+
+    /**
+     * Whether the edit list presents more than the track holds: edits only cut and place the media, so that is a
+     * damaged edit list (a flipped byte made one 2 s file 36 days long), and the media's own duration is the truth.
+     * One tick of either timescale is rounding.
+     */
+    private static boolean editsOutlastMedia(Track track, Timing movie) {
+        if (!track.media().known()) {
+            return false;
+        }
+        double slack = 1.0 / movie.timescale() + 1.0 / track.media().timescale();
+        return track.editDuration() / (double) movie.timescale() > track.media().seconds() + slack;
     }
 
     /**
