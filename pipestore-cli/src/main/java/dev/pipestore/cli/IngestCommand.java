@@ -76,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
                 } catch (StoreException | IOException e) {
                     refused++;
                     progress.clear();
-                    err.println(ErrorReporter.line(file + ": " + e.getMessage()));
+                    err.println(ErrorReporter.line(refusal(file, e)));
                     err.flush();
                 }
                 progress.fileDone();
@@ -85,6 +85,23 @@ final class IngestCommand implements Callable<Integer> {
             progress.clear();
         }
         return refused == 0 ? 0 : ErrorReporter.FAILURE;
+    }
+
+    /**
+     * {@code PATH: why}. A refusal of the file itself already starts with its name ({@code file: a.wav: not an audio
+     * file}), which the path in front says once.
+     */
+    static String refusal(Path file, Exception e) {
+        if (e instanceof InvalidInputException invalid && invalid.field().equals("file")) {
+            String reason = invalid.reason();
+            for (String named : List.of(file + ": ", file + " ", file.getFileName() + ": ")) {
+                if (reason.startsWith(named)) {
+                    return file + ": " + reason.substring(named.length());
+                }
+            }
+            return file + ": " + reason;
+        }
+        return file + ": " + e.getMessage();
     }
 
     /** Refused before any file is stored: with several files, the longest key is the last file's. */

@@ -40,7 +40,10 @@ class DataCommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout().lines()).hasSize(2).allMatch(line -> line.matches("[0-9a-f-]{36}  .*\\.wav  wav .*"));
-        assertThat(result.stderr()).contains("liar.wav").contains("missing.wav: file: ").contains("does not exist");
+        // One line per refused file, naming it once.
+        assertThat(result.stderr().lines()).containsExactly(
+                "pipestore: " + liar + ": not an audio file (starts with bytes 6e 6f 74 20)",
+                "pipestore: " + missing + ": does not exist");
         JsonNode listed = json(run("ls", "--json"));
         assertThat(listed.get("items")).hasSize(2);
         assertThat(listed.get("next_cursor").isNull()).isTrue();
