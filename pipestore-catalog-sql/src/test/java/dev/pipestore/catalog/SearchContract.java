@@ -227,6 +227,29 @@ interface SearchContract extends UsesCatalog {
         assertThat(hitIds(SearchQuery.of("giraffe"))).isEmpty();
     }
 
+    /** A hyphen inside a word is not an exclusion, and each backend's way of indexing a_b and a-b finds them. */
+    @Test
+    default void wordsJoinedByHyphensOrUnderscoresAreFoundAsTyped() {
+        AudioFile audio = searchAudio();
+        Transcription shirts = transcribe(audio, "the t-shirt and the x-ray arrived by e-mail", "en", "w-1", 1);
+        Transcription code = transcribe(audio, "rename the snake_case_word before the well-known release", "en", "w-1", 2);
+
+        assertThat(hitIds(SearchQuery.of("x-ray"))).containsExactly(shirts.id());
+        assertThat(hitIds(SearchQuery.of("e-mail"))).containsExactly(shirts.id());
+        assertThat(hitIds(SearchQuery.of("snake_case_word"))).containsExactly(code.id());
+        assertThat(hitIds(SearchQuery.of("well-known"))).containsExactly(code.id());
+    }
+
+    @Test
+    default void snippetsMarkMatchesThatDifferInCaseBeyondAscii() {
+        AudioFile audio = searchAudio();
+        transcribe(audio, "Die Gärten von Zürich", "de", "w-1", 1);
+
+        String snippet = search(SearchQuery.of("ZÜRICH")).get(0).snippet();
+
+        assertThat(snippet).contains("<b>Zürich</b>");
+    }
+
     @Test
     default void stemmingFindsOtherFormsOfAWordWhereTheBackendStems() {
         AudioFile audio = searchAudio();

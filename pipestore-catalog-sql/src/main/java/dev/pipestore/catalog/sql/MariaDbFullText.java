@@ -1,5 +1,8 @@
 package dev.pipestore.catalog.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * MariaDB/MySQL InnoDB FULLTEXT indexes, queried with {@code MATCH ... AGAINST} in natural language mode: any of the
  * wanted words matches, rows with more and rarer matches rank higher. There is no stemming; words shorter than
@@ -18,7 +21,10 @@ final class MariaDbFullText extends FullText {
 
     @Override
     void select(SqlStatement sql, SearchTable table, Request request, SqlStatement filters, int limit) {
-        String words = String.join(" ", request.terms().wantedWords());
+        // InnoDB keeps a_b as one word (and splits a-b); the terms as typed with underscores find those.
+        List<String> wanted = new ArrayList<>(request.terms().wantedWords());
+        wanted.addAll(request.terms().wantedUnderscored());
+        String words = String.join(" ", wanted);
         String match = "MATCH(t.content) AGAINST (? IN NATURAL LANGUAGE MODE)";
         sql.append("SELECT " + table.hitColumns() + ", " + match + " AS score, SUBSTRING(t.content, 1, "
                         + SNIPPET_SOURCE_CHARS + ") AS snippet FROM " + table.from() + " WHERE " + match, words, words)

@@ -10,12 +10,18 @@ import java.util.Set;
  * A user's query read in web-search style, the way PostgreSQL's {@code websearch_to_tsquery} reads it: words must
  * all occur, {@code "quoted words"} occur as a phrase, {@code -word} must not occur, and {@code OR} between two parts
  * accepts either. A word is a run of letters, digits and combining marks; everything else only separates words, so
- * no character the user types can become query syntax for the database.
+ * no character the user types can become query syntax for the database. Words joined by a single hyphen or underscore
+ * ({@code t-shirt}, {@code snake_case}) are one term, a phrase of its words: the hyphen there is not an exclusion.
  */
 final class SearchTerms {
 
-    /** One word or phrase, wanted or excluded. */
-    record Item(List<String> words, boolean excluded) {}
+    /**
+     * One word or phrase, wanted or excluded.
+     *
+     * @param underscored the item's words that were joined by underscores as typed ({@code snake_case}), which some
+     *     indexes keep as one word
+     */
+    record Item(List<String> words, boolean excluded, List<String> underscored) {}
 
     /** Alternatives; each a list of items that must all hold. Groups without a wanted item are dropped. */
     private final List<List<Item>> groups;
@@ -35,19 +41,16 @@ final class SearchTerms {
             if (text.charAt(start) == '"') {
                 int end = text.indexOf('"', start + 1);
                 end = end < 0 ? text.length() : end;
-                add(group, words(text.substring(start + 1, end)), excluded);
+                add(group, text.substring(start + 1, end), excluded);
                 i = end + 1;
             } else if (isWordChar(text, start)) {
-                int end = start;
-                while (end < text.length() && isWordChar(text, end)) {
-                    end += Character.charCount(text.codePointAt(end));
-                }
-                String word = text.substring(start, end);
-                if (!excluded && word.equalsIgnoreCase("or") && !group.isEmpty()) {
+                int end = tokenEnd(text, start);
+                String token = text.substring(start, end);
+                if (!excluded && token.equalsIgnoreCase("or") && !group.isEmpty()) {
                     groups.add(group);
                     group = new ArrayList<>();
                 } else {
-                    add(group, List.of(word), excluded);
+                    add(group, token, excluded);
                 }
                 i = end;
             } else {
@@ -59,9 +62,10 @@ final class SearchTerms {
         return new SearchTerms(List.copyOf(groups));
     }
 
-    private static void add(List<Item> group, List<String> words, boolean excluded) {
+    private static void add(List<Item> group, String text, boolean excluded) {
+        List<String> words = words(text);
         if (!words.isEmpty()) {
-            group.add(new Item(words, excluded));
+            group.add(new Item(words, excluded, underscored(text)));
         }
     }
 
@@ -84,6 +88,42 @@ final class SearchTerms {
         return words;
     }
 
+    /** The end of the term starting at {@code start}: its words, and any more joined to them by a hyphen or underscore. */
+    private static int tokenEnd(String text, int start) {
+        int end = start;
+        while (true) {
+            while (end < text.length() && isWordChar(text, end)) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            if (end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '_') && isWordChar(text, end + 1)) {
+                end++;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    /** The terms of {@code text} whose words are joined by underscores, as typed. */
+    private static List<String> underscored(String text) {
+        List<String> found = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!isWordChar(text, i)) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            int end = tokenEnd(text, i);
+            String token = text.substring(i, end);
+            for (String part : token.split("-")) {
+                if (part.indexOf('_') > 0) {
+                    found.add(part);
+                }
+            }
+            i = end;
+        }
+        return found;
+    }
+
     private static boolean isWordChar(String text, int index) {
         int codePoint = text.codePointAt(index);
         int type = Character.getType(codePoint);
@@ -98,6 +138,19 @@ final class SearchTerms {
 
     List<List<Item>> groups() {
         return groups;
+    }
+
+    /** Every wanted term written with underscores once, lower-cased, in query order ({@code snake_case}). */
+    List<String> wantedUnderscored() {
+        Set<String> terms = new LinkedHashSet<>();
+        for (List<Item> group : groups) {
+            for (Item item : group) {
+                if (!item.excluded()) {
+                    item.underscored().forEach(t -> terms.add(t.toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return List.copyOf(terms);
     }
 
     /** Every wanted word once, lower-cased, in query order: for backends that rank by words, and for highlighting. */

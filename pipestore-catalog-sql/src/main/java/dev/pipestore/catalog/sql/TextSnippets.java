@@ -15,31 +15,45 @@ final class TextSnippets {
     private TextSnippets() {}
 
     /**
-     * The stretch of {@code text} around the first whole-word, case-insensitive occurrence of one of {@code words}
-     * (the text's beginning when none occurs), HTML-escaped, every occurrence inside {@code <b>…</b>}, with an ellipsis
-     * where text was cut off.
+     * The stretch of {@code text} around the first whole-word occurrence of one of {@code words}, compared as MariaDB's
+     * default collations compare (case and accents aside: {@code garten} finds {@code Gärten}), or the text's beginning
+     * when none occurs; HTML-escaped, every occurrence inside {@code <b>…</b>}, with an ellipsis where text was cut off.
      */
     static String around(String text, List<String> words) {
         if (words.isEmpty()) {
             return Highlight.escape(cut(text, 0, Math.min(text.length(), LENGTH)));
         }
+        FoldedText folded = FoldedText.of(text);
         // Lookarounds rather than \b: \b knows only ASCII word characters unless told otherwise, and words here are Unicode.
-        String alternatives = words.stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}\\p{M}])(?:" + alternatives + ")(?![\\p{L}\\p{N}\\p{M}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        Matcher first = pattern.matcher(text);
-        int start = first.find() ? wordStartAtOrBefore(text, Math.max(0, first.start() - BEFORE), first.start()) : 0;
-        int end = wordEndAtOrAfter(text, Math.min(text.length(), start + LENGTH));
-        String window = text.substring(start, end);
-        StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
-        Matcher matches = pattern.matcher(window);
-        int last = 0;
-        while (matches.find()) {
-            html.append(Highlight.escape(window.substring(last, matches.start()))).append("<b>")
-                    .append(Highlight.escape(matches.group())).append("</b>");
-            last = matches.end();
+        String alternatives = words.stream().map(FoldedText::fold).filter(w -> !w.isEmpty()).map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+        if (alternatives.isEmpty()) {
+            return around(text, List.of());
         }
-        html.append(Highlight.escape(window.substring(last))).append(end < text.length() ? "…" : "");
+        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}\\p{M}])(?:" + alternatives + ")(?![\\p{L}\\p{N}\\p{M}])");
+        Matcher matches = pattern.matcher(folded.folded());
+        int start = 0;
+        if (matches.find()) {
+            int first = folded.originalStart(matches.start());
+            start = wordStartAtOrBefore(text, Math.max(0, first - BEFORE), first);
+        }
+        int end = wordEndAtOrAfter(text, Math.min(text.length(), start + LENGTH));
+        StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
+        int last = start;
+        for (matches.reset(); matches.find(); ) {
+            int matchStart = folded.originalStart(matches.start());
+            int matchEnd = folded.originalEnd(matches.end());
+            if (matchStart < start) {
+                continue;
+            }
+            if (matchEnd > end) {
+                break;
+            }
+            html.append(Highlight.escape(text.substring(last, matchStart))).append("<b>")
+                    .append(Highlight.escape(text.substring(matchStart, matchEnd))).append("</b>");
+            last = matchEnd;
+        }
+        html.append(Highlight.escape(text.substring(last, end))).append(end < text.length() ? "…" : "");
         return html.toString();
     }
 

@@ -29,6 +29,17 @@ class SearchTermsTest {
         assertThat(fts5("rain or -\"heavy snow\" wind")).isEqualTo("(\"rain\") OR (\"wind\" NOT \"heavy snow\")");
     }
 
+    /** {@code t-shirt} is one term: its hyphen is not an exclusion, as in websearch_to_tsquery. */
+    @Test
+    void wordsJoinedByAHyphenOrUnderscoreAreOnePhraseAndOnlyALeadingMinusExcludes() {
+        assertThat(fts5("t-shirt")).isEqualTo("(\"t shirt\")");
+        assertThat(fts5("well-known -e-mail")).isEqualTo("(\"well known\" NOT \"e mail\")");
+        assertThat(fts5("snake_case_word")).isEqualTo("(\"snake case word\")");
+        assertThat(fts5("a--b")).isEqualTo("(\"a\" NOT \"b\")");
+        assertThat(SearchTerms.parse("snake_case x-y_z \"more_words here\" -not_this").wantedUnderscored())
+                .containsExactly("snake_case", "y_z", "more_words");
+    }
+
     @Test
     void operatorsAndPunctuationOfTheDatabaseAreOnlySeparators() {
         assertThat(fts5("NEAR(a b) AND c* ^d content:e")).isEqualTo("(\"NEAR\" \"a\" \"b\" \"AND\" \"c\" \"d\" \"content\" \"e\")");

@@ -19,6 +19,23 @@ class TextSnippetsTest {
         assertThat(TextSnippets.around("rainbow and drain, then rain", List.of("rain"))).isEqualTo("rainbow and drain, then <b>rain</b>");
     }
 
+    /** MariaDB's collations match case and accents aside, and ß as ss: the marks must fall on what it matched. */
+    @Test
+    void matchesAreMarkedAsTheCollationComparesThemWithTheOriginalSpellingKept() {
+        assertThat(TextSnippets.around("Die Gärten an der Straße in Zürich", List.of("garten", "strasse", "zurich")))
+                .isEqualTo("Die <b>Gärten</b> an der <b>Straße</b> in <b>Zürich</b>");
+        assertThat(TextSnippets.around("İstanbul and ISTANBUL", List.of("i̇stanbul"))).isEqualTo("<b>İstanbul</b> and <b>ISTANBUL</b>");
+        assertThat(TextSnippets.around("a cafe\u0301 and a café", List.of("CAFÉ")))
+                .as("a decomposed accent stays inside the mark").isEqualTo("a <b>cafe\u0301</b> and a <b>café</b>");
+    }
+
+    @Test
+    void aFoldedMatchFarIntoALongTextIsWhatTheSnippetShows() {
+        String text = "lorem ipsum ".repeat(200) + "an der Königsstraße wohnt " + "dolor sit ".repeat(50);
+
+        assertThat(TextSnippets.around(text, List.of("konigsstrasse"))).contains("an der <b>Königsstraße</b> wohnt");
+    }
+
     @Test
     void aLongTextIsCutAroundTheFirstMatchAtWordBoundaries() {
         String text = "lorem ipsum ".repeat(50) + "the lighthouse keeper " + "dolor sit ".repeat(50);
