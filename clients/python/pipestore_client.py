@@ -13,6 +13,7 @@ Uploads and downloads stream (a file of any size uses little memory). Every erro
 ProblemError, carrying the RFC 9457 problem: status, title, detail and the field at fault.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -230,7 +231,7 @@ class Client:
 
     def _open(self, method, path, query, headers, data):
         url = self.base_url + path
-        query = {k: v for k, v in (query or {}).items() if v is not None}
+        query = {k: _query_value(v) for k, v in (query or {}).items() if v is not None}
         if query:
             url += "?" + urllib.parse.urlencode(query)
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
@@ -245,6 +246,16 @@ class Client:
             except ValueError:
                 problem = {"title": e.reason, "detail": raw.decode("utf-8", "replace")}
             raise ProblemError(e.code, problem) from None
+
+
+def _query_value(value):
+    """A query parameter as the server reads it: a datetime as an ISO 8601 instant (a naive one is local time, as
+    Python takes it), a date as YYYY-MM-DD; str() would put a space in a datetime, which the server refuses."""
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.timezone.utc).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def _id(value):

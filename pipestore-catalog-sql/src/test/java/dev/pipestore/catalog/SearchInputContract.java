@@ -18,7 +18,8 @@ interface SearchInputContract extends SearchContract {
             "weather & report | !rain", "<->", "'", "''", "' OR '1'='1", "'; DROP TABLE transcriptions; --",
             "weather\"; DELETE FROM audio_files; --", "%", "_", "%weather%", "\\", "\\\"", "😀", "weather 😀 report",
             "🌧️ rain", "ﬁ", "İstanbul", "ǅ", "e\u0301", "\u200b", "\u0301", "天气", "الطقس", "weather\u0007", "...",
-            "a", "I", "the", "x".repeat(SearchQuery.MAX_TEXT_LENGTH), "weather ".repeat(120).strip(),
+            "a", "I", "the", "x".repeat(SearchQuery.MAX_TEXT_LENGTH),
+            "😀".repeat(SearchQuery.MAX_TEXT_LENGTH), "weather ".repeat(120).strip(),
             "\"weather report\" OR \"rain\" -snow", "((((((weather))))))", "\"a\" \"b\" \"c\" \"d\" \"e\" \"f\"");
 
     @Test

@@ -32,7 +32,7 @@ public record SearchQuery(String text, String language, String modelVersion, Ins
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("q", "the search text must not be empty");
         }
-        if (text.length() > MAX_TEXT_LENGTH) {
+        if (text.length() > MAX_TEXT_LENGTH && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
             throw new InvalidInputException("q", "longer than " + MAX_TEXT_LENGTH + " characters");
         }
         if (text.indexOf('\0') >= 0) {

@@ -323,7 +323,11 @@ class ResultsApiTest {
         JsonNode huge = SERVER.get("/v1/audio/" + audio + "/clip?start=0&end=1e999999999").as(Role.READ).send()
                 .problem(400, "end");
         assertThat(huge.path("detail").asText()).contains("'1e999999999' is out of range");
-        SERVER.get("/v1/audio/" + audio + "/clip?start=0.0000000001").as(Role.READ).send().problem(400, "start");
+        SERVER.get("/v1/audio/" + audio + "/clip?start=1e-41").as(Role.READ).send().problem(400, "start");
+        // A client's float arithmetic prints 17 digits (0.1 + 0.2); times are rounded to the nanosecond.
+        Reply fromFloats = SERVER.get("/v1/audio/" + audio + "/clip?start=1.49999999999999999999&end=2.0000000000000004")
+                .as(Role.READ).send().expect(200);
+        assertThat(fromFloats.body()).isEqualTo(bytes);
     }
 
     static JsonNode addTranscription(String audio, String content, String model) {

@@ -1,5 +1,6 @@
 """Drives clients/python/pipestore_client.py against a running server: python3 client_walkthrough.py BASE KEY WAV DIR."""
 
+import datetime
 import filecmp
 import os
 import sys
@@ -31,6 +32,10 @@ assert open(head, "rb").read() == b"RIFF"
 clip = os.path.join(workdir, "clip.wav")
 client.download_clip(audio["id"], clip, 0.25, 0.75)
 assert open(clip, "rb").read(4) == b"RIFF"
+exact_clip, float_clip = os.path.join(workdir, "exact-clip.wav"), os.path.join(workdir, "float-clip.wav")
+client.download_clip(audio["id"], exact_clip, 0.3, 0.8)
+client.download_clip(audio["id"], float_clip, 0.1 + 0.2, 0.7 + 0.1)  # 0.30000000000000004 and 0.7999999999999999
+assert filecmp.cmp(exact_clip, float_clip, shallow=False), "times from float arithmetic cut the same clip"
 
 assert audio["id"] in [item["id"] for item in client.iter_audio(status="uploaded", limit=1)]
 assert audio["uploaded_by"] and [a["id"] for a in client.iter_audio(uploaded_by=audio["uploaded_by"])].count(audio["id"]) == 1
@@ -73,6 +78,11 @@ assert client.add_results(sentiment)[0]["id"] == results[0]["id"], "a retried ba
 hits = client.search("python", language="en")
 assert hits and hits[0]["id"] == transcription["id"] and "<b>" in hits[0]["snippet"], hits
 assert [hit["id"] for hit in client.iter_search("python", language="en", limit=1)] == [hit["id"] for hit in hits], hits
+hour_ago = datetime.datetime.now() - datetime.timedelta(hours=1)
+assert [hit["id"] for hit in client.search("python", language="en", since=hour_ago)] == [hit["id"] for hit in hits], "naive local time"
+assert client.search("python", since=datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)) == []
+assert client.search("python", before=datetime.date.today() + datetime.timedelta(days=2)), "a date is midnight UTC"
+assert audio["id"] in [item["id"] for item in client.iter_audio(since=hour_ago)]
 
 client.temp_put("job-" + audio["id"], {"step": 2}, ttl=60)
 assert client.temp_get("job-" + audio["id"]) == {"step": 2}

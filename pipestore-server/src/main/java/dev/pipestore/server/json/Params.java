@@ -13,8 +13,13 @@ public final class Params {
 
     /** Larger than any audio's length in seconds (about 317 years). */
     static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(10_000_000_000L);
-    /** Finer than any sample rate's frame (a nanosecond). */
-    static final int MAX_SCALE = 9;
+    /** Finer than any sample rate's frame (a nanosecond): values are rounded to it. */
+    static final int SCALE = 9;
+    /**
+     * More decimals than a client's floating-point number prints ({@code 0.1 + 0.2} is {@code 0.30000000000000004}),
+     * and few enough that rounding them costs nothing.
+     */
+    static final int MAX_SCALE = 40;
 
     private Params() {}
 
@@ -73,8 +78,9 @@ public final class Params {
     }
 
     /**
-     * A decimal number of seconds, or {@code null} when absent; at most {@link #MAX_SECONDS} either way, so that
-     * {@code 1e999999999} is refused here rather than expanded to a billion digits by the arithmetic that follows.
+     * A decimal number of seconds rounded to the nanosecond, or {@code null} when absent; at most {@link #MAX_SECONDS}
+     * either way and with at most {@link #MAX_SCALE} decimals, so that {@code 1e999999999} or {@code 1e-999999999} is
+     * refused here rather than expanded to a billion digits by the arithmetic that follows.
      */
     public static BigDecimal decimal(Context ctx, String name) {
         String value = text(ctx, name);
@@ -91,7 +97,7 @@ public final class Params {
             throw new InvalidInputException(name, "'" + value + "' is out of range: at most " + MAX_SECONDS.toPlainString()
                     + " seconds, with at most " + MAX_SCALE + " decimals");
         }
-        return seconds;
+        return seconds.setScale(Math.min(seconds.scale(), SCALE), java.math.RoundingMode.HALF_UP);
     }
 
     /** A {@link TimeBounds} value: an instant, a date (midnight UTC) or an age ({@code 24h}); {@code null} when absent. */
