@@ -14,6 +14,7 @@ ProblemError, carrying the RFC 9457 problem: status, title, detail and the field
 """
 
 import datetime
+import io
 import json
 import os
 import shutil
@@ -25,6 +26,8 @@ import uuid
 __all__ = ["Client", "ProblemError"]
 
 _CHUNK = 1024 * 1024
+# Metadata longer than this once URL-encoded goes in a form part instead of the query string.
+_QUERY_METADATA_BYTES = 8 * 1024
 
 
 class ProblemError(Exception):
@@ -189,12 +192,19 @@ class Client:
     # --- plumbing ------------------------------------------------------------------------------------------------------
 
     def _upload(self, path, file_path, name, language, metadata, idempotency_key, content_type):
-        query = {"name": name or os.path.basename(file_path), "language": language,
-                 "metadata": json.dumps(metadata) if metadata is not None else None}
-        headers = {"Content-Type": content_type, "Content-Length": str(os.path.getsize(file_path))}
-        if idempotency_key is not None:
-            headers["Idempotency-Key"] = idempotency_key
-        with open(file_path, "rb") as body:
+        name = name or os.path.basename(file_path)
+        encoded = json.dumps(metadata, ensure_ascii=False, separators=(",", ":")) if metadata is not None else None
+        headers = {} if idempotency_key is None else {"Idempotency-Key": idempotency_key}
+        if encoded is not None and len(urllib.parse.quote(encoded)) > _QUERY_METADATA_BYTES:
+            # The query string counts against the server's 16 KiB header limit; a form part does not.
+            body = _FormBody(file_path, name, content_type, {"language": language, "metadata": encoded})
+            headers.update({"Content-Type": body.content_type, "Content-Length": str(body.length)})
+            query = None
+        else:
+            body = open(file_path, "rb")
+            headers.update({"Content-Type": content_type, "Content-Length": str(os.path.getsize(file_path))})
+            query = {"name": name, "language": language, "metadata": encoded}
+        with body:
             with self._open("POST", path, query, headers, body) as response:
                 return json.load(response)
 
@@ -246,6 +256,40 @@ class Client:
             except ValueError:
                 problem = {"title": e.reason, "detail": raw.decode("utf-8", "replace")}
             raise ProblemError(e.code, problem) from None
+
+
+class _FormBody:
+    """A multipart/form-data body read straight from the file: the fields, then the file part, never all in memory."""
+
+    def __init__(self, file_path, name, content_type, fields):
+        boundary = "pipestore-" + uuid.uuid4().hex
+        head = b""
+        for field, value in fields.items():
+            if value is not None:
+                head += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n' % (boundary, field)).encode("ascii")
+                head += value.encode("utf-8") + b"\r\n"
+        filename = name.replace("\\", "\\\\").replace('"', '\\"')
+        head += ('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\nContent-Type: %s\r\n\r\n'
+                 % (boundary, filename, content_type)).encode("utf-8")
+        tail = ("\r\n--%s--\r\n" % boundary).encode("ascii")
+        self.content_type = "multipart/form-data; boundary=" + boundary
+        self.length = len(head) + os.path.getsize(file_path) + len(tail)
+        self._file = open(file_path, "rb")
+        self._parts = [io.BytesIO(head), self._file, io.BytesIO(tail)]
+
+    def read(self, size=-1):
+        while self._parts:
+            chunk = self._parts[0].read(size)
+            if chunk:
+                return chunk
+            self._parts.pop(0)
+        return b""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._file.close()
 
 
 def _query_value(value):

@@ -65,6 +65,18 @@ class AudioApiTest {
         assertThat(record.path("metadata").path("call").asInt()).isEqualTo(7);
     }
 
+    /** The metadata limit is on the compact form, in a form part as in the Java API: layout does not count. */
+    @Test
+    void aFormsMetadataIsMeasuredCompactSoALaidOutObjectUnderTheLimitIsTaken() {
+        String value = "x".repeat(60_000);
+        String laidOut = "{\n" + " ".repeat(20_000) + "\"notes\":\n" + " ".repeat(20_000) + "\"" + value + "\"\n}";
+        Multipart form = new Multipart().field("metadata", laidOut).file("file", "laid-out.wav", "audio/wav", TestAudio.wav(1, 8000));
+
+        JsonNode record = SERVER.post("/v1/audio").as(Role.INGEST).multipart(form).send().expect(201).json();
+
+        assertThat(record.path("metadata").path("notes").asText()).isEqualTo(value);
+    }
+
     @Test
     void downloadServesTheBytesWithEntityTagAndRanges() throws Exception {
         byte[] wav = TestAudio.wav(1, 8000);

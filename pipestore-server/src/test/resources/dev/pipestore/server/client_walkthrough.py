@@ -16,6 +16,11 @@ assert audio["format"] == "wav" and audio["metadata"]["call"] == 42, audio
 again = client.upload_audio(wav, language="en", metadata={"call": 42}, idempotency_key="client-1")
 assert again["id"] == audio["id"], "an idempotent retry returns the first record"
 assert client.get_audio(audio["id"]) == audio
+# Metadata too long for a query string under the server's header limit travels in a form part.
+big = {"notes": "ü" * 20000, "call": 7}
+large = client.upload_audio(wav, name='call "B" ü.wav', metadata=big, idempotency_key="client-big")
+assert large["metadata"] == big and large["original_name"] == 'call "B" ü.wav', large["original_name"]
+assert client.upload_audio(wav, metadata=big, idempotency_key="client-big")["id"] == large["id"]
 assert client.get_audio(uuid.UUID(audio["id"])) == audio, "a uuid.UUID names the record as its string does"
 try:
     client.get_audio("")

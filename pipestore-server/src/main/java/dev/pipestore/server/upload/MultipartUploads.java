@@ -111,8 +111,9 @@ final class MultipartUploads {
         return byName;
     }
 
+    /** A text field; as long as {@link Metadata#parseObject} reads (64 KiB compact, laid out over up to 256 KiB). */
     private static String text(Part part) throws IOException {
-        if (part.getSize() > Metadata.MAX_BYTES) {
+        if (part.getSize() > 4L * Metadata.MAX_BYTES) {
             throw new InvalidInputException(part.getName(), "larger than " + Metadata.MAX_BYTES + " bytes");
         }
         try (InputStream in = part.getInputStream()) {
