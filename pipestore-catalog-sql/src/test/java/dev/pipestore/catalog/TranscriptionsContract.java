@@ -62,10 +62,25 @@ interface TranscriptionsContract extends UsesCatalog, TranscriptionBatchContract
             assertThat(catalog().transcriptions().get(large.id()).content()).hasSameSizeAs(large.content());
         } catch (InvalidInputException e) {
             assertThat(e).hasMessageContaining("larger than the database takes");
+            assertThat(e.field()).as("the large value").isEqualTo("content");
             assertThat(catalog().transcriptions().find(large.id())).isEmpty();
         }
+        Translation largeTranslation = new Translation(UUID.randomUUID(), small(file).id(), "b".repeat(17 * 1024 * 1024),
+                "en", "de", null, at(3), null, null, at(3), null);
+        try {
+            catalog().translations().insert(largeTranslation);
+            assertThat(catalog().translations().get(largeTranslation.id()).content()).hasSameSizeAs(largeTranslation.content());
+        } catch (InvalidInputException e) {
+            assertThat(e.field()).as("the large value").isEqualTo("content");
+            assertThat(catalog().translations().find(largeTranslation.id())).isEmpty();
+        }
+        small(file);
+    }
+
+    private Transcription small(AudioFile file) {
         Transcription small = Samples.transcription(file.id(), at(2), "w");
-        assertThat(catalog().transcriptions().insert(small)).isEqualTo(small);
+        assertThat(catalog().transcriptions().insert(small)).as("the catalog still takes writes").isEqualTo(small);
+        return small;
     }
 
     @Test

@@ -203,7 +203,7 @@ final class Database implements AutoCloseable {
         }
         if (anyInChain(e, dialect::isStatementTooLarge)) {
             // Checked first: MariaDB reports it as a broken connection, but the database is fine and a retry fails alike.
-            return new InvalidInputException("value", "the catalog refused to " + action + ": the write is larger than"
+            return new StatementTooLarge("the catalog refused to " + action + ": the write is larger than"
                     + " the database takes in one statement (" + FailureReasons.clean(String.valueOf(e.getMessage()), password)
                     + "); store less at once, or raise the database's limit", e);
         }

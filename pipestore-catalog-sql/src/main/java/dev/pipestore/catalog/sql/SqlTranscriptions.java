@@ -69,6 +69,8 @@ final class SqlTranscriptions implements Transcriptions {
     private Transcription insert(Transcription row, String sql, Database.Parameters binding) {
         try {
             database.run("insert transcription " + row.id(), c -> database.update(c, sql, binding));
+        } catch (StatementTooLarge e) {
+            throw e.renamed("content"); // the only value that can be that large: metadata is at most 64 KiB
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 // The only parent: a foreign-key failure means the audio file does not exist (or was just deleted).
@@ -120,6 +122,8 @@ final class SqlTranscriptions implements Transcriptions {
                 database.insertBatch(c, insertWithKey, "transcriptions", rows, (b, keyed) -> bind(b, keyed.row()).text(keyed.key()));
                 return null;
             });
+        } catch (StatementTooLarge e) {
+            throw e.renamed("content");
         } catch (ConstraintViolation e) {
             throw explain(rows, e);
         }

@@ -66,6 +66,8 @@ final class SqlTranslations implements Translations {
     private Translation insert(Translation row, String sql, Database.Parameters binding) {
         try {
             database.run("insert translation " + row.id(), c -> database.update(c, sql, binding));
+        } catch (StatementTooLarge e) {
+            throw e.renamed("content"); // the only value that can be that large: metadata is at most 64 KiB
         } catch (ConstraintViolation e) {
             if (e.isForeignKey()) {
                 // The only parent: a foreign-key failure means the transcription does not exist.
