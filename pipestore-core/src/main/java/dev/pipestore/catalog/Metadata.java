@@ -100,7 +100,26 @@ public final class Metadata {
         if (duplicate.find()) {
             return "key \"" + duplicate.group(1) + "\" appears twice" + where;
         }
-        return withoutParserSettings(original) + where;
+        return inClientTerms(original) + where;
+    }
+
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
+    private static final Pattern SETTING_SOURCE = Pattern.compile(", from `[^`]*`");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile(
+            "^Numeric value \\((.*)\\) out of range of (?:int|long|short|byte) \\((-?\\d+) - (-?\\d+)\\)");
+
+    /**
+     * Jackson's message in the client's terms: without its advice on parser settings, the settings a limit comes
+     * from, the placeholder for the redacted input, or the Java type a number did not fit.
+     */
+    public static String inClientTerms(String message) {
+        Matcher range = OUT_OF_RANGE.matcher(message);
+        if (range.find()) {
+            return range.group(1) + " is out of range: expected a whole number from " + range.group(2) + " to "
+                    + range.group(3);
+        }
+        String words = SOURCE.matcher(withoutParserSettings(message)).replaceAll("line $1, column $2");
+        return SETTING_SOURCE.matcher(words).replaceAll("");
     }
 
     /**

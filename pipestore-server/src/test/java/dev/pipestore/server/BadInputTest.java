@@ -211,6 +211,23 @@ class BadInputTest {
         SERVER.post("/v1/audio/claim").as(Role.WORKER).json("{\"limit\": 1, \"limit\": 2}").send().problem(400);
     }
 
+    /** Jackson's words name Java types, its settings and a redacted source; the client sent JSON and gets JSON's terms. */
+    @Test
+    void numbersAndUnfinishedBodiesAreRefusedWithoutJacksonsInternals() {
+        String claim = "{\"from_status\": \"uploaded\", \"to_status\": \"processing\", \"lease_seconds\": 60, \"limit\": ";
+        assertThat(detail(claim + "1.5}", "limit")).isEqualTo("limit: expected a whole number");
+        assertThat(detail(claim + "99999999999}", "limit"))
+                .isEqualTo("limit: 99999999999 is out of range: expected a whole number from -2147483648 to 2147483647");
+        assertThat(detail(claim + "1" + "0".repeat(1200) + "}", "body"))
+                .isEqualTo("body: not valid JSON: Number value length (1201) exceeds the maximum allowed (1000)");
+        assertThat(detail("{\"from_status\": \"uploaded\"", "body")).doesNotContain("Source", "REDACTED", "Feature")
+                .contains("start marker at line 1, column 1");
+    }
+
+    private static String detail(String json, String field) {
+        return SERVER.post("/v1/audio/claim").as(Role.WORKER).json(json).send().problem(400, field).path("detail").asText();
+    }
+
     @Test
     void aBatchThatIsNotAnArrayAndNumbersOutOfRangeAreToldInTheClientsTerms() {
         JsonNode notAnArray = SERVER.post("/v1/transcriptions").as(Role.WORKER).json("{\"content\": \"x\"}").send()

@@ -119,7 +119,7 @@ public final class JsonBodies {
                     "expected " + describe(m.getTargetType()), e);
             case JsonMappingException m when m.getCause() != null && !(m.getCause() instanceof JacksonException) ->
                     new InvalidInputException(field, String.valueOf(m.getCause().getMessage()), e);
-            case JsonMappingException m -> new InvalidInputException(field, m.getOriginalMessage(), e);
+            case JsonMappingException m -> new InvalidInputException(field, Metadata.inClientTerms(m.getOriginalMessage()), e);
             default -> new InvalidInputException("body", "not valid JSON: " + Metadata.describe(e), e);
         };
     }
@@ -144,6 +144,9 @@ public final class JsonBodies {
     private static String describe(Class<?> type) {
         if (type == String.class) {
             return "a string";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
