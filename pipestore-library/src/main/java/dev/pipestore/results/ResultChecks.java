@@ -25,6 +25,18 @@ final class ResultChecks {
         return Fields.requireStorableText("content", content);
     }
 
+    /**
+     * A label such as a model version or an analysis type, as written: no control characters, which would split a
+     * line of the CLI's output or a log and which no model name has. Checked on the way in only, so rows written
+     * before this check stay readable.
+     */
+    static String label(String field, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, "contains control characters");
+        }
+        return value;
+    }
+
     /** {@code metadata} itself once its size is checked: the record it goes into keeps its own copy. */
     static ObjectNode metadata(ObjectNode metadata) {
         return Metadata.requireWithinLimit("metadata", metadata);

@@ -65,7 +65,8 @@ public final class ResultService {
             try {
                 UUID audioFileId = audioFileOf(request, audioOfTranscription);
                 results.add(new AnalysisResult(UUID.randomUUID(), audioFileId, request.transcriptionId(),
-                        request.analysisType(), request.result(), request.confidence(), request.modelVersion(), now));
+                        ResultChecks.label("analysis_type", request.analysisType()), request.result(), request.confidence(),
+                        ResultChecks.label("model_version", request.modelVersion()), now));
             } catch (InvalidInputException e) {
                 throw e.inItem(BATCH, i);
             } catch (NullPointerException e) {

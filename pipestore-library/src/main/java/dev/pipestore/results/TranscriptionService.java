@@ -221,7 +221,8 @@ public final class TranscriptionService {
      */
     private static Transcription checked(AudioFile audio, NewTranscription request, Instant now) {
         Transcription transcription = new Transcription(UUID.randomUUID(), audio.id(), ResultChecks.content(request.content()),
-                request.language(), request.confidence(), now, request.modelVersion(), request.metadata(), now, null);
+                request.language(), request.confidence(), now, ResultChecks.label("model_version", request.modelVersion()),
+                request.metadata(), now, null);
         Segments.requireWithin(transcription.metadata(), audio.durationPrecise());
         return transcription;
     }

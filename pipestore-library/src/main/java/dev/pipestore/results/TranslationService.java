@@ -115,7 +115,8 @@ public final class TranslationService {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String sourceLanguage = request.sourceLanguage() != null ? request.sourceLanguage() : source.language();
         return new Translation(UUID.randomUUID(), transcriptionId, ResultChecks.content(request.content()),
-                sourceLanguage, request.targetLanguage(), request.confidence(), now, request.modelVersion(),
+                sourceLanguage, request.targetLanguage(), request.confidence(), now,
+                ResultChecks.label("model_version", request.modelVersion()),
                 ResultChecks.metadata(request.metadata()), now, null);
     }
 

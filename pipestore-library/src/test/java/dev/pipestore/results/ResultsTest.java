@@ -136,6 +136,22 @@ class ResultsTest {
         assertThat(store.transcriptions().listForAudioFile(audio.id())).isEmpty();
     }
 
+    /** A label with a line break would split the CLI's one-line-per-record output and any log line quoting it. */
+    @Test
+    void refusesModelVersionsAndAnalysisTypesWithControlCharacters() {
+        Transcription source = store.transcriptions().add(audio.id(), NewTranscription.of("hi", "en"));
+
+        assertThatThrownBy(() -> store.transcriptions().add(audio.id(), NewTranscription.of("x", "en").withModel("a\nb")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("model_version"));
+        assertThatThrownBy(() -> store.translations().add(source.id(), NewTranslation.of("x", "de").withModel("v\u001b[2J")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("model_version"));
+        assertThatThrownBy(() -> store.results().addBatch(List.of(new NewAnalysisResult(audio.id(), null, "tone\r",
+                Metadata.parseObject("r", "{}"), null, "v1"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("results[0].analysis_type"));
+        assertThat(store.transcriptions().listForAudioFile(audio.id())).containsExactly(source);
+        assertThat(store.translations().listForTranscription(source.id(), null)).isEmpty();
+    }
+
     @Test
     void transcriptionOfUnknownAudioIsNotFound() {
         UUID unknown = UUID.randomUUID();
