@@ -3,9 +3,10 @@ package dev.pipestore.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipestore.ConflictException;
-import dev.pipestore.NotFoundException;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AnalysisResult;
 import dev.pipestore.catalog.AnalysisResultQuery;
@@ -153,12 +154,13 @@ class BatchIdempotencyTest extends OnPostgresAndRedis {
         for (int i = 0; i < 1_000; i++) {
             batch.add(TranscriptionItem.of(other.id(), NewTranscription.of("row " + i, "en")));
         }
-        // A model version with a NUL character: only the catalog refuses it, naming its row in the batch it was sent.
-        batch.add(TranscriptionItem.of(other.id(), NewTranscription.of("last", "en").withModel("m\0")));
+        // Metadata over the limit: only the catalog measures it, naming its row in the batch it was sent.
+        ObjectNode large = Metadata.empty().put("notes", "x".repeat(Metadata.MAX_BYTES));
+        batch.add(TranscriptionItem.of(other.id(), NewTranscription.of("last", "en").withMetadata(large)));
 
         assertThatThrownBy(() -> store.transcriptions().addBatch(batch))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).startsWith("items[1001]."))
-                .hasMessageContaining("NUL");
+                .hasMessageContaining("larger than " + Metadata.MAX_BYTES + " bytes");
         assertThat(store.transcriptions().listForAudioFile(other.id())).isEmpty();
     }
 
