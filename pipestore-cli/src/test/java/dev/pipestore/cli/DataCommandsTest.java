@@ -340,7 +340,7 @@ class DataCommandsTest {
         CliProcess.Result result = CliProcess.runInShell(utf8, latin1Name, "ingest");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).contains("caf\uFFFD.wav cannot be opened: its name is not valid UTF-8")
+        assertThat(result.stderr()).contains("caf\uFFFD.wav: cannot be opened: its name is not valid UTF-8")
                 .doesNotContain("does not exist");
         assertThat(json(run("ls", "--json")).get("items")).isEmpty();
     }
