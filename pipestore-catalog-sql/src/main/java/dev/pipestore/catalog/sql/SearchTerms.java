@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A user's query read in web-search style, the way PostgreSQL's {@code websearch_to_tsquery} reads it: words must
@@ -142,27 +143,23 @@ final class SearchTerms {
 
     /** Every wanted term written with underscores once, lower-cased, in query order ({@code snake_case}). */
     List<String> wantedUnderscored() {
-        Set<String> terms = new LinkedHashSet<>();
-        for (List<Item> group : groups) {
-            for (Item item : group) {
-                if (!item.excluded()) {
-                    item.underscored().forEach(t -> terms.add(t.toLowerCase(Locale.ROOT)));
-                }
-            }
-        }
-        return List.copyOf(terms);
+        return wanted(Item::underscored);
     }
 
     /** Every wanted word once, lower-cased, in query order: for backends that rank by words, and for highlighting. */
     List<String> wantedWords() {
-        Set<String> words = new LinkedHashSet<>();
+        return wanted(Item::words);
+    }
+
+    private List<String> wanted(Function<Item, List<String>> part) {
+        Set<String> found = new LinkedHashSet<>();
         for (List<Item> group : groups) {
             for (Item item : group) {
                 if (!item.excluded()) {
-                    item.words().forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
+                    part.apply(item).forEach(text -> found.add(text.toLowerCase(Locale.ROOT)));
                 }
             }
         }
-        return List.copyOf(words);
+        return List.copyOf(found);
     }
 }
