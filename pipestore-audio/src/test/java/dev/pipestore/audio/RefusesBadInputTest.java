@@ -154,6 +154,20 @@ class RefusesBadInputTest {
     }
 
     @Test
+    void refusesFreeFormatMp3SayingSo(GeneratedSamples samples) {
+        byte[] mp3 = TestFiles.read(samples.path(Sample.MP3_MPEG2_MONO_16K));
+        int frame = 0;
+        while ((mp3[frame] & 0xFF) != 0xFF || (mp3[frame + 1] & 0xE0) != 0xE0) {
+            frame++; // past the LAME tag's ID3 or straight at the first frame
+        }
+        byte[] free = Arrays.copyOfRange(mp3, frame, mp3.length);
+        free[2] &= 0x0F; // bitrate index 0
+
+        assertThat(refusal(TestFiles.write(dir.resolve("free.mp3"), free))).hasMessage("file: free.mp3: unsupported MP3:"
+                + " free-format bitrate (bitrate index 0), whose frames cannot be measured; re-encode it at a standard bitrate");
+    }
+
+    @Test
     void refusesMp3WithoutVbrHeaderWhoseLastFrameIsCutOff(GeneratedSamples samples) {
         Path source = samples.path(Sample.MP3_VBR_NO_XING_123S);
         byte[] mp3 = TestFiles.read(source);

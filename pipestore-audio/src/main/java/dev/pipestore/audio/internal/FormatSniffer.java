@@ -78,6 +78,10 @@ public final class FormatSniffer {
             if (MpegFrameHeader.parse(bigEndian(h)) != null) {
                 return AudioFormat.MP3;
             }
+            if (MpegFrameHeader.isFreeFormat(bigEndian(h))) {
+                throw new MalformedAudioException("unsupported MP3: free-format bitrate (bitrate index 0), whose frames"
+                        + " cannot be measured; re-encode it at a standard bitrate");
+            }
         }
         if (afterTag) {
             return AudioFormat.MP3; // tools pad after ID3 tags; the MP3 probe searches for the first frame

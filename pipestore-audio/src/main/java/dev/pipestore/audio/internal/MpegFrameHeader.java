@@ -27,6 +27,11 @@ record MpegFrameHeader(int version, int layer, int sampleRate, int bitrateKbps, 
         },
     };
 
+    /** Whether {@code h} is a valid header but for its bitrate index 0: a free-format stream, which has no frame size. */
+    static boolean isFreeFormat(int h) {
+        return parse(h & ~(0xF << 12) | 1 << 12) != null && ((h >>> 12) & 0xF) == 0;
+    }
+
     /** The header in the four bytes {@code h} (big-endian), or null if they are not a valid, supported header. */
     static MpegFrameHeader parse(int h) {
         int version = (h >>> 19) & 3;
