@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class CatalogContract implements AudioFilesContract, AudioFileChangesContract, AudioFileDeletionContract, TextDocumentsContract,
         TranscriptionsContract, TranslationsContract, AnalysisResultsContract, MetadataContract, ClaimsContract,
         ConcurrentClaimsContract, LeasesContract, UploadersContract, SearchInputContract, ApiKeysContract,
-        StorageUsageContract {
+        StorageUsageContract, CacheInvalidationsContract {
 
     /** Children before parents, so deleting never trips a foreign key. */
     private static final String[] TABLES = {"analysis_results", "translations", "transcriptions", "text_documents", "audio_files",

@@ -22,6 +22,9 @@ public interface Catalog extends AutoCloseable {
     /** API keys, stored hashed. */
     ApiKeys apiKeys();
 
+    /** Cache keys an instance could not invalidate, for the instances that can. */
+    CacheInvalidations cacheInvalidations();
+
     /** Applies pending schema migrations and returns how many were applied. */
     int migrate();
 

@@ -9,6 +9,7 @@ import dev.pipestore.catalog.AudioFileDeletion;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioFiles;
 import dev.pipestore.catalog.AudioStatus;
+import dev.pipestore.catalog.CacheInvalidations;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.ClaimedAudioFile;
 import dev.pipestore.catalog.Lease;
@@ -157,6 +158,11 @@ final class FailingInsertCatalog implements Catalog {
     @Override
     public ApiKeys apiKeys() {
         return delegate.apiKeys();
+    }
+
+    @Override
+    public CacheInvalidations cacheInvalidations() {
+        return delegate.cacheInvalidations();
     }
 
     @Override

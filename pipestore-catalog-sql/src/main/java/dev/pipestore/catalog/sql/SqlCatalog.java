@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pipestore.catalog.AnalysisResults;
 import dev.pipestore.catalog.ApiKeys;
 import dev.pipestore.catalog.AudioFiles;
+import dev.pipestore.catalog.CacheInvalidations;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.catalog.SchemaStatus;
 import dev.pipestore.catalog.Search;
@@ -32,6 +33,7 @@ public final class SqlCatalog implements Catalog, StorageUsage {
     private final SqlAnalysisResults analysisResults;
     private final SqlSearch search;
     private final SqlApiKeys apiKeys;
+    private final SqlCacheInvalidations cacheInvalidations;
     private final SqlStorageUsage storageUsage;
 
     private SqlCatalog(Database database, String password, Clock clock) {
@@ -44,6 +46,7 @@ public final class SqlCatalog implements Catalog, StorageUsage {
         this.analysisResults = new SqlAnalysisResults(database);
         this.search = new SqlSearch(database);
         this.apiKeys = new SqlApiKeys(database);
+        this.cacheInvalidations = new SqlCacheInvalidations(database);
         this.storageUsage = new SqlStorageUsage(database);
     }
 
@@ -107,6 +110,11 @@ public final class SqlCatalog implements Catalog, StorageUsage {
     @Override
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public CacheInvalidations cacheInvalidations() {
+        return cacheInvalidations;
     }
 
     @Override
