@@ -74,8 +74,8 @@ public final class PipeStore implements AutoCloseable {
         this.catalog = Backends.metered(config, rawCatalog, meters);
         this.cache = Backends.metered(config, rawCache, meters);
         Clock clock = Clock.systemUTC();
-        Duration ttl = config.cache() instanceof CacheConfig.Redis ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL;
-        this.results = new ResultServices(catalog, cache, ttl, clock);
+        boolean shared = config.cache() instanceof CacheConfig.Redis;
+        this.results = new ResultServices(catalog, cache, shared ? SHARED_CACHE_TTL : IN_PROCESS_CACHE_TTL, clock, shared);
         this.ingest = new IngestServices(objects, catalog, ObjectNames.systemDefault(), clock, config.objectStore().bucket(),
                 config.tempDir(), IngestServices.DEFAULT_MAX_UPLOAD_BYTES, UploadMemory.ofBudget(config.uploadMemoryBytes()),
                 new IngestMeters(meters), results::forget);

@@ -3,12 +3,16 @@ package dev.pipestore.results;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.cache.CacheStats;
+import dev.pipestore.catalog.CacheInvalidations;
 import dev.pipestore.catalog.StoredValues;
 import dev.pipestore.json.RecordJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,18 +76,28 @@ final class CachedReads {
     private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("pipestore-cache-invalidations").factory());
     private final AtomicBoolean retrying = new AtomicBoolean();
+    /** Carries failed invalidations to the other instances and theirs to this one; null for a cache of its own. */
+    private final InvalidationRelay relay;
     private volatile long distrustUntil;
     private volatile boolean distrusted;
 
     CachedReads(Cache cache, Duration ttl) {
-        this(cache, ttl, System::nanoTime);
+        this(cache, ttl, System::nanoTime, null, Clock.systemUTC());
     }
 
-    CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime) {
+    /**
+     * @param shared where to record invalidations this instance could not make, and read those of others, when the
+     *     cache is shared by several instances (Redis); {@code null} for a cache of this process alone
+     */
+    CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime, CacheInvalidations shared, Clock clock) {
         this.cache = cache;
         this.ttl = ttl;
         this.hold = ttl.compareTo(INVALIDATION_HOLD) < 0 ? ttl : INVALIDATION_HOLD;
         this.nanoTime = nanoTime;
+        this.relay = shared == null ? null : new InvalidationRelay(shared, this::mark, ttl, clock);
+        if (relay != null) {
+            relay.start();
+        }
     }
 
     /**
@@ -121,11 +135,19 @@ final class CachedReads {
 
     /** Marks every key given invalidated; a key the cache could not mark now is read past until it can (see the class). */
     void invalidate(String... keys) {
+        List<String> failed = new ArrayList<>();
         for (String key : keys) {
             if (!mark(key)) {
-                remember(key);
+                failed.add(key);
             }
         }
+        if (failed.isEmpty()) {
+            return;
+        }
+        if (relay != null) {
+            relay.record(failed);
+        }
+        failed.forEach(this::remember);
     }
 
     private boolean mark(String key) {
@@ -192,6 +214,9 @@ final class CachedReads {
     /** Stops the background retries; what is still unsure is left to {@link #flushInvalidations} before it. */
     void close() {
         retrier.shutdownNow();
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     CacheStats stats() {

@@ -15,9 +15,14 @@ public final class ResultServices {
     private final TranslationService translations;
     private final ResultService results;
 
-    /** @param readCacheTtl how long a cached read may be served before the catalog is asked again */
-    public ResultServices(Catalog catalog, Cache cache, Duration readCacheTtl, Clock clock) {
-        this.reads = new CachedReads(cache, readCacheTtl);
+    /**
+     * @param readCacheTtl how long a cached read may be served before the catalog is asked again
+     * @param sharedCache whether other instances read the same cache (Redis), so that invalidations this one cannot
+     *     make are carried to them through the catalog
+     */
+    public ResultServices(Catalog catalog, Cache cache, Duration readCacheTtl, Clock clock, boolean sharedCache) {
+        this.reads = new CachedReads(cache, readCacheTtl, System::nanoTime, sharedCache ? catalog.cacheInvalidations() : null,
+                clock);
         this.transcriptions = new TranscriptionService(catalog, reads, clock);
         this.translations = new TranslationService(catalog, reads, transcriptions, clock);
         this.results = new ResultService(catalog, clock);
