@@ -2,12 +2,12 @@ package dev.pipestore.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.StorageTotal;
 import dev.pipestore.catalog.StorageUsage;
 import dev.pipestore.catalog.TimeBounds;
+import dev.pipestore.ingest.Orphans;
 import dev.pipestore.integrity.Finding;
 import dev.pipestore.integrity.LiveDataCheck;
 import dev.pipestore.integrity.LiveDataCheck.Options;
@@ -33,9 +33,6 @@ import picocli.CommandLine.Spec;
                        "damaged; orphans alone are harmless and exit 0."})
 final class VerifyCommand implements Callable<Integer> {
 
-    /** Long beyond any ingest between its object write and its row commit, even of a file of many GiB. */
-    static final Duration MIN_SWEEP_GRACE = Duration.ofMinutes(10);
-
     @Option(names = "--deep", description = "Read every object whole and compare its SHA-256 (slow: reads all stored bytes).")
     boolean deep;
 
@@ -56,10 +53,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration grace = TimeBounds.parseAge("--orphan-grace", orphanGrace);
-        if (sweepOrphans && grace.compareTo(MIN_SWEEP_GRACE) < 0) {
-            throw new InvalidInputException("--orphan-grace", "with --sweep-orphans it must be at least "
-                    + MIN_SWEEP_GRACE.toMinutes() + "m: an ingest stores its object before its row, and a younger object"
-                    + " without a row may be an upload still in progress");
+        if (sweepOrphans) {
+            Orphans.requireSweepGrace("--orphan-grace", grace);
         }
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode findings = Metadata.MAPPER.createArrayNode();

@@ -77,7 +77,7 @@ class VerifyCommandTest {
         assertThat(CliProcess.run(env, "verify", "--orphan-grace", "3h").stdout()).contains("; 0 orphans.");
         CliProcess.Result tooEager = CliProcess.run(env, "verify", "--sweep-orphans", "--orphan-grace", "5m");
         assertThat(tooEager.exitCode()).isEqualTo(1);
-        assertThat(tooEager.stderr()).contains("--orphan-grace: with --sweep-orphans it must be at least 10m");
+        assertThat(tooEager.stderr()).contains("--orphan-grace: a sweep needs a grace of at least 10m");
         assertThat(orphan).exists();
         CliProcess.Result notAnAge = CliProcess.run(env, "verify", "--orphan-grace", "2026-01-01");
         assertThat(notAnAge.exitCode()).isEqualTo(1);

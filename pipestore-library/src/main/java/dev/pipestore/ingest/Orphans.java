@@ -1,5 +1,6 @@
 package dev.pipestore.ingest;
 
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.objectstore.DataType;
 import dev.pipestore.objectstore.ObjectPage;
@@ -19,6 +20,11 @@ public final class Orphans {
 
     /** How old an object without a row must be before it counts as an orphan. */
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
+    /**
+     * The least grace a sweep takes: an ingest stores its object before its row, so a younger object without a row may
+     * be an upload still in progress, whose row would then point at nothing.
+     */
+    public static final Duration MIN_SWEEP_GRACE = Duration.ofMinutes(10);
 
     private static final int PAGE = 1000;
 
@@ -51,8 +57,13 @@ public final class Orphans {
         return List.copyOf(orphans);
     }
 
-    /** Deletes what {@link #find} reports, checking each key once more just before deleting it; returns the count. */
+    /**
+     * Deletes what {@link #find} reports, checking each key once more just before deleting it; returns the count.
+     *
+     * @throws InvalidInputException naming {@code grace} when it is under {@link #MIN_SWEEP_GRACE}
+     */
     public int sweep(Duration grace) {
+        requireSweepGrace("grace", grace);
         int removed = 0;
         for (ObjectSummary orphan : find(grace)) {
             DataType type = orphan.key().startsWith(DataType.RAW_TEXT.prefix()) ? DataType.RAW_TEXT : DataType.RAW_AUDIO;
@@ -62,6 +73,15 @@ public final class Orphans {
             }
         }
         return removed;
+    }
+
+    /** @throws InvalidInputException naming {@code field} when {@code grace} is too short to sweep with */
+    public static void requireSweepGrace(String field, Duration grace) {
+        if (grace.compareTo(MIN_SWEEP_GRACE) < 0) {
+            throw new InvalidInputException(field, "a sweep needs a grace of at least " + MIN_SWEEP_GRACE.toMinutes()
+                    + "m, got " + grace + ": an ingest stores its object before its row, and a younger object without a"
+                    + " row may be an upload still in progress");
+        }
     }
 
     private boolean referenced(DataType type, String key) {

@@ -50,6 +50,13 @@ public final class LiveDataCheck {
      */
     public record Options(boolean deep, Duration orphanGrace, boolean sweepOrphans) {
 
+        /** @throws dev.pipestore.InvalidInputException naming {@code orphanGrace} when a sweep would take young objects */
+        public Options {
+            if (sweepOrphans) {
+                Orphans.requireSweepGrace("orphanGrace", orphanGrace);
+            }
+        }
+
         public static Options quick() {
             return new Options(false, Orphans.DEFAULT_GRACE, false);
         }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.IntegrityException;
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.testing.audio.TestAudio;
-import dev.pipestore.testing.objectstore.ForwardingObjectStore;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.Catalog;
@@ -17,6 +16,9 @@ import dev.pipestore.objectstore.ObjectStore;
 import dev.pipestore.objectstore.ObjectSummary;
 import dev.pipestore.objectstore.PutOptions;
 import dev.pipestore.objectstore.StoredObject;
+import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.testing.fs.StoredCopies;
+import dev.pipestore.testing.objectstore.ForwardingObjectStore;
 import dev.pipestore.wiring.Backends;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -103,8 +105,12 @@ class WriteOrderTest {
             assertThat(objects).hasSize(1);
             assertThat(store.orphans().find(Orphans.DEFAULT_GRACE)).as("young objects are not orphans yet").isEmpty();
             assertThat(store.orphans().find(Duration.ZERO)).extracting(ObjectSummary::key).containsExactly(objects.get(0).key());
+            assertThatThrownBy(() -> store.orphans().sweep(Duration.ZERO)).as("an upload may still be in progress")
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("grace"));
+            assertThat(store.objects().list("raw/audio/", null, 10).objects()).hasSize(1);
+            StoredCopies.age(dataDir.resolve("objects"), Orphans.MIN_SWEEP_GRACE.plusMinutes(1));
 
-            assertThat(store.orphans().sweep(Duration.ZERO)).isEqualTo(1);
+            assertThat(store.orphans().sweep(Orphans.MIN_SWEEP_GRACE)).isEqualTo(1);
             assertThat(store.objects().list("", null, 10).objects()).isEmpty();
         }
     }
@@ -114,8 +120,10 @@ class WriteOrderTest {
         try (PipeStore store = storeWith(real -> real, catalog -> catalog)) {
             var file = ingestOne(store);
 
+            StoredCopies.age(dataDir.resolve("objects"), Orphans.MIN_SWEEP_GRACE.plusMinutes(1));
+
             assertThat(store.orphans().find(Duration.ZERO)).isEmpty();
-            assertThat(store.orphans().sweep(Duration.ZERO)).isZero();
+            assertThat(store.orphans().sweep(Orphans.MIN_SWEEP_GRACE)).isZero();
             assertThat(store.objects().head(file.objectKey())).isPresent();
         }
     }

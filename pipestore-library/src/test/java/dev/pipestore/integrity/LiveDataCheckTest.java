@@ -1,12 +1,15 @@
 package dev.pipestore.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.InvalidInputException;
 import dev.pipestore.PipeStore;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.TextDocument;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.ingest.AudioUpload;
+import dev.pipestore.ingest.Orphans;
 import dev.pipestore.ingest.TextUpload;
 import dev.pipestore.integrity.LiveDataCheck.Options;
 import dev.pipestore.integrity.LiveDataCheck.Summary;
@@ -111,7 +114,11 @@ class LiveDataCheckTest {
         assertThat(store.objects().head(orphan)).isPresent();
         assertThat(run(new Options(false, Duration.ofHours(1), false)).orphans()).as("younger than an hour").isZero();
 
-        Summary swept = run(new Options(false, Duration.ZERO, true));
+        assertThatThrownBy(() -> new Options(false, Duration.ZERO, true)).as("a sweep of objects an upload may still own")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("orphanGrace"));
+        StoredCopies.age(dataDir.resolve("objects"), Orphans.MIN_SWEEP_GRACE.plusMinutes(1));
+
+        Summary swept = run(new Options(false, Orphans.MIN_SWEEP_GRACE, true));
 
         assertThat(swept.orphansSwept()).isEqualTo(1);
         assertThat(store.objects().head(orphan)).isEmpty();

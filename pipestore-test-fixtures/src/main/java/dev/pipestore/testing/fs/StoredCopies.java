@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** Damages what the embedded object store keeps, one plain file per object, as bit rot or a careless hand would. */
+/**
+ * Damages or ages what the embedded object store keeps, one plain file per object, as bit rot, a careless hand or time
+ * would.
+ */
 public final class StoredCopies {
 
     private StoredCopies() {}
@@ -26,6 +32,21 @@ public final class StoredCopies {
     /** Cuts the stored copy of {@code content} to {@code length} bytes. */
     public static void truncate(Path objectsDir, byte[] content, int length) {
         write(find(objectsDir, content), Arrays.copyOf(content, length));
+    }
+
+    /**
+     * Makes every object under {@code objectsDir} look {@code age} old, as the store reports it, so what only old
+     * objects undergo (an orphan sweep) can be tested without waiting.
+     */
+    public static void age(Path objectsDir, Duration age) {
+        FileTime then = FileTime.from(Instant.now().minus(age));
+        try (Stream<Path> files = Files.walk(objectsDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, then);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path find(Path objectsDir, byte[] content) {
