@@ -66,7 +66,7 @@ public final class AudioService {
         return context.uploadMemory();
     }
 
-    /** Ingests the file at {@code file}; the upload's name defaults to the file's name. */
+    /** Ingests the file at {@code file}, as {@link #ingest(InputStream, AudioUpload)} does; the upload names it. */
     public AudioFile ingest(Path file, AudioUpload upload) {
         try (InputStream content = LocalFiles.open(file)) {
             return ingest(content, upload);

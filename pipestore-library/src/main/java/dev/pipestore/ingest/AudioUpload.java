@@ -14,7 +14,8 @@ import dev.pipestore.catalog.Metadata;
  * @param metadata a JSON object of at most {@link Metadata#MAX_BYTES}, or {@code null}
  * @param idempotencyKey a retry of the same key returns the first record and stores nothing twice; or {@code null}
  * @param dedupeByContent return an existing file of the same uploader with the same SHA-256 instead of storing another
- *     copy
+ *     copy; a check before the write, so identical uploads that race may each store one (an idempotency key is what
+ *     makes racing retries store once)
  * @param uploadedBy who uploads, kept in the record's {@code uploaded_by} (the server sets the API key's id; never a
  *     secret), or {@code null}
  */
