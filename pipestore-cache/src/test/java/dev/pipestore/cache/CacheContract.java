@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pipestore.InvalidInputException;
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,21 @@ public abstract class CacheContract {
     void returnsWhatWasPutForEveryKindOfJsonValue(String text) {
         assertThat(cache.put("value", json(text))).isTrue();
         assertThat(cache.get("value")).contains(json(text));
+    }
+
+    /** A call after close is the caller's mistake, not an outage to ride out: it fails saying so. */
+    @Test
+    void aClosedCacheRefusesEveryCallSayingItIsClosed() {
+        Cache closed = open(namespace + "-closed");
+        closed.close();
+        byte[] value = utf8("{\"v\":1}");
+
+        for (ThrowingCallable call : List.<ThrowingCallable>of(
+                () -> closed.get("k"), () -> closed.getUtf8("k"), () -> closed.put("k", json("{}"), Duration.ofSeconds(5)),
+                () -> closed.putUtf8("k", value, Duration.ofSeconds(5)), () -> closed.putUtf8IfAbsent("k", value,
+                Duration.ofSeconds(5)), () -> closed.delete("k"), closed::ping)) {
+            assertThatThrownBy(call).isInstanceOf(StoreException.class).hasMessageContaining("is closed; cannot");
+        }
     }
 
     @Test

@@ -92,8 +92,9 @@ public final class AudioService {
             earlier.ifPresent(file -> context.listener().deduplicated(DataType.RAW_AUDIO));
             return earlier.orElseGet(() -> store(spooled, info, upload));
         } catch (RuntimeException e) {
-            context.listener().failed(DataType.RAW_AUDIO, e);
-            throw e;
+            RuntimeException failure = context.failed(upload.originalName(), e);
+            context.listener().failed(DataType.RAW_AUDIO, failure);
+            throw failure;
         }
     }
 

@@ -27,6 +27,18 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestContext.class);
 
+    /**
+     * {@code failure} as the caller should see it: when the store closed under a running upload (and deleted its
+     * temporary file), the closing, not the caller's input, is why it failed.
+     */
+    RuntimeException failed(String name, RuntimeException failure) {
+        if (spool.isClosed()) {
+            return new dev.pipestore.StoreException("the store was closed while " + name + " was being ingested; nothing of"
+                    + " it was stored", failure);
+        }
+        return failure;
+    }
+
     SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {
         SpooledUpload spooled = SpooledUpload.spool(content, spool, maxUploadBytes, uploadMemory, inspector);
         if (spooled.size() == 0) {

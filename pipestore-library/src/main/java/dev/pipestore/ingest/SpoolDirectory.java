@@ -23,6 +23,7 @@ final class SpoolDirectory {
 
     private final Path dir;
     private final Set<Path> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     SpoolDirectory(Path dir) {
         this.dir = dir;
@@ -50,6 +51,7 @@ final class SpoolDirectory {
      * usually exits before their threads get to delete them.
      */
     void deleteHeld() {
+        closed = true;
         int count = 0;
         for (Path file : held) {
             delete(file);
@@ -58,6 +60,11 @@ final class SpoolDirectory {
         if (count > 0) {
             LOG.info("deleted {} temporary upload file(s) of uploads cut off by closing the store", count);
         }
+    }
+
+    /** Whether its store has closed: an upload that fails now failed because its file was taken away. */
+    boolean isClosed() {
+        return closed;
     }
 
     /** Deletes spool files a killed process left, once {@link StaleTemporaryFiles#STALE_AGE} old. */

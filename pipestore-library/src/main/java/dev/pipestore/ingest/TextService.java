@@ -64,8 +64,9 @@ public final class TextService {
             }
             return store(spooled, upload);
         } catch (RuntimeException e) {
-            context.listener().failed(DataType.RAW_TEXT, e);
-            throw e;
+            RuntimeException failure = context.failed(upload.originalName(), e);
+            context.listener().failed(DataType.RAW_TEXT, failure);
+            throw failure;
         }
     }
 

@@ -7,7 +7,7 @@ import dev.pipestore.ConflictException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
 import dev.pipestore.PipeStore;
-import dev.pipestore.testing.audio.TestAudio;
+import dev.pipestore.StoreException;
 import dev.pipestore.catalog.AudioFile;
 import dev.pipestore.catalog.AudioFileQuery;
 import dev.pipestore.catalog.AudioStatus;
@@ -15,7 +15,10 @@ import dev.pipestore.catalog.Metadata;
 import dev.pipestore.catalog.PageRequest;
 import dev.pipestore.config.StoreConfig;
 import dev.pipestore.objectstore.ByteRange;
+import dev.pipestore.testing.audio.TestAudio;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +28,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +89,43 @@ class AudioIngestTest {
         }
         try (InputStream part = store.audio().content(file.id(), ByteRange.of(0, 3))) {
             assertThat(new String(part.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        }
+    }
+
+    /** Closing deletes the temporary file of an upload still running; the upload must blame the closing, not its input. */
+    @Test
+    void anUploadCutOffByClosingTheStoreFailsAsClosedNotAsBadInput() throws Exception {
+        byte[] wav = TestAudio.wav(600, 16000); // larger than an upload kept in memory: spooled to a file
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream slow = new FilterInputStream(new ByteArrayInputStream(wav)) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read > wav.length / 2 && halfway.getCount() > 0) {
+                    halfway.countDown();
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                int n = super.read(b, off, Math.min(len, 64 * 1024));
+                read += Math.max(n, 0);
+                return n;
+            }
+        };
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            Future<AudioFile> ingest = executor.submit(() -> store.audio().ingest(slow, AudioUpload.named("slow.wav")));
+            assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
+
+            store.close();
+            closed.countDown();
+
+            assertThatThrownBy(ingest::get).cause().isInstanceOf(StoreException.class)
+                    .isNotInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("the store was closed while slow.wav was being ingested");
         }
     }
 

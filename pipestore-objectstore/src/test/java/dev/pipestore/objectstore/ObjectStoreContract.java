@@ -1,8 +1,14 @@
 package dev.pipestore.objectstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipestore.StoreException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,5 +90,26 @@ public abstract class ObjectStoreContract implements PutContract, ReadContract, 
     @Test
     void describeNamesTheBucket() {
         assertThat(store.describe()).contains(bucket());
+    }
+
+    /** A call after close is the caller's mistake: it fails saying so, and writes nothing. */
+    @Test
+    void aClosedStoreRefusesEveryCallSayingItIsClosed() throws Exception {
+        ObjectStore closed = openStore();
+        closed.close();
+        String key = key("after-close.bin");
+        List<ThrowingCallable> calls = new ArrayList<>(List.of(
+                () -> closed.put(key, new ByteArrayInputStream(new byte[] {1}), PutOptions.of("application/octet-stream")),
+                () -> closed.get(key), () -> closed.head(key), () -> closed.delete(key), () -> closed.list(prefix(), null, 10),
+                closed::ping));
+        if (closed instanceof ChecksummedUploads checked) {
+            calls.add(() -> checked.putBytes(key, new byte[] {1}, 1, PutOptions.of("application/octet-stream"),
+                    "4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a"));
+        }
+
+        for (ThrowingCallable call : calls) {
+            assertThatThrownBy(call).isInstanceOf(StoreException.class).hasMessageContaining("is closed; cannot");
+        }
+        assertThat(store.head(key)).as("nothing written").isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.pipestore.StoreException;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.cache.CacheStats;
 import dev.pipestore.cache.internal.CacheArguments;
@@ -22,6 +23,7 @@ public final class LocalCache implements Cache {
     private final long maximumSize;
     private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
     private final CacheCounters counters = new CacheCounters();
+    private volatile boolean closed;
 
     /** An empty cache holding at most {@code maximumSize} entries, least useful first out. */
     public LocalCache(long maximumSize) {
@@ -45,6 +47,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public Optional<JsonNode> get(String key) {
+        requireOpen("get");
         Entry entry = entries.getIfPresent(CacheArguments.checkKey(key));
         if (entry == null) {
             counters.miss();
@@ -64,6 +67,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public Optional<byte[]> getUtf8(String key) {
+        requireOpen("getUtf8");
         Entry entry = entries.getIfPresent(CacheArguments.checkKey(key));
         if (entry == null) {
             counters.miss();
@@ -75,6 +79,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public boolean put(String key, JsonNode value, Duration ttl) {
+        requireOpen("put");
         CacheArguments.checkKey(key);
         // Kept as text, not as the tree: callers cannot mutate a cached value through a shared reference, and a
         // value reads back exactly as it would from Redis (numbers included).
@@ -83,6 +88,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        requireOpen("putUtf8");
         CacheArguments.checkKey(key);
         CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
@@ -92,6 +98,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        requireOpen("putUtf8IfAbsent");
         CacheArguments.checkKey(key);
         CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
@@ -101,6 +108,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public boolean delete(String key) {
+        requireOpen("delete");
         entries.invalidate(CacheArguments.checkKey(key));
         return true;
     }
@@ -112,6 +120,7 @@ public final class LocalCache implements Cache {
 
     @Override
     public void ping() {
+        requireOpen("ping");
         // In-process: always answers.
     }
 
@@ -125,8 +134,16 @@ public final class LocalCache implements Cache {
         return counters.snapshot();
     }
 
+    /** After {@link #close}, a call is the caller's mistake: say so, rather than fail as an outage or go on working. */
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreException("cache " + describe() + " is closed; cannot " + operation);
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         entries.invalidateAll();
     }
 

@@ -2,6 +2,7 @@ package dev.pipestore.cache.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pipestore.BackendUnavailableException;
+import dev.pipestore.StoreException;
 import dev.pipestore.cache.Cache;
 import dev.pipestore.cache.CacheStats;
 import dev.pipestore.cache.internal.CacheArguments;
@@ -38,6 +39,7 @@ public final class RedisCache implements Cache {
     private final CircuitBreaker breaker = new CircuitBreaker(RETRY_INTERVAL, System::nanoTime);
     private final OutageLog outages;
     private final RedisConnector connector;
+    private volatile boolean closed;
 
     private RedisCache(RedisSettings settings) {
         this.settings = settings;
@@ -65,6 +67,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public Optional<JsonNode> get(String key) {
+        requireOpen("get");
         byte[] json = fetch(key);
         if (json == null) {
             counters.miss();
@@ -86,6 +89,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public Optional<byte[]> getUtf8(String key) {
+        requireOpen("getUtf8");
         byte[] json = fetch(key);
         if (json == null) {
             counters.miss();
@@ -103,12 +107,14 @@ public final class RedisCache implements Cache {
 
     @Override
     public boolean put(String key, JsonNode value, Duration ttl) {
+        requireOpen("put");
         CacheArguments.checkKey(key);
         return putUtf8(key, Metadata.toUtf8(CacheArguments.checkValue(value)), ttl);
     }
 
     @Override
     public boolean putUtf8(String key, byte[] json, Duration ttl) {
+        requireOpen("putUtf8");
         String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
         CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
@@ -117,6 +123,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public Fill putUtf8IfAbsent(String key, byte[] json, Duration ttl) {
+        requireOpen("putUtf8IfAbsent");
         String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
         CacheArguments.checkJson(json);
         CacheArguments.checkTtl(ttl);
@@ -135,6 +142,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public boolean delete(String key) {
+        requireOpen("delete");
         String redisKey = settings.keyPrefix() + CacheArguments.checkKey(key);
         return call("delete", redis -> {
             redis.del(redisKey);
@@ -144,6 +152,7 @@ public final class RedisCache implements Cache {
 
     @Override
     public void ping() {
+        requireOpen("ping");
         try {
             connector.awaitConnection().sync().ping();
         } catch (RedisException e) {
@@ -165,8 +174,16 @@ public final class RedisCache implements Cache {
         return counters.snapshot();
     }
 
+    /** After {@link #close}, a call is the caller's mistake: say so, rather than fail as an outage or go on working. */
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreException("cache " + describe() + " is closed; cannot " + operation);
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         connector.close();
     }
 

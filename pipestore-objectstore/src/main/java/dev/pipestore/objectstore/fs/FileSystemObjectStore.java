@@ -3,6 +3,7 @@ package dev.pipestore.objectstore.fs;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
+import dev.pipestore.StoreException;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectInfo;
@@ -46,6 +47,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
     private final DurableFiles files;
     private final FsWriter writer;
     private final FsListing listing;
+    private volatile boolean closed;
 
     private FileSystemObjectStore(Path root, String bucket) {
         this.root = root;
@@ -88,6 +90,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public StoredObject put(String key, InputStream content, PutOptions options) {
+        requireOpen("put");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         try {
@@ -100,6 +103,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
     /** Copies the file like {@link #put}; the SHA-256 computed while writing must be {@code sha256}. */
     @Override
     public StoredObject putFile(String key, Path file, PutOptions options, String sha256) {
+        requireOpen("putFile");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         RequestChecks.requireSha256(sha256);
@@ -115,6 +119,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
     /** Writes the bytes like {@link #put}; the SHA-256 computed while writing must be {@code sha256}. */
     @Override
     public StoredObject putBytes(String key, byte[] content, int length, PutOptions options, String sha256) {
+        requireOpen("putBytes");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         RequestChecks.requireSha256(sha256);
@@ -128,6 +133,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public InputStream get(String key, ByteRange range) {
+        requireOpen("get");
         Path path = layout.objectPath(key);
         FileChannel channel = null;
         try {
@@ -154,6 +160,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public Optional<ObjectInfo> head(String key) {
+        requireOpen("head");
         Path path = layout.objectPath(key);
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -174,6 +181,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public void delete(String key) {
+        requireOpen("delete");
         Path path = layout.objectPath(key);
         Path sidecar = layout.metaPath(key);
         try {
@@ -193,6 +201,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public ObjectPage list(String prefix, String continuation, int maxKeys) {
+        requireOpen("list");
         String checkedPrefix = ObjectKeys.requireValidPrefix(prefix);
         RequestChecks.requireMaxKeys(maxKeys);
         try {
@@ -204,6 +213,7 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
 
     @Override
     public void ping() {
+        requireOpen("ping");
         if (!Files.isDirectory(layout.bucketDir()) || !Files.isDirectory(layout.stagingDir())) {
             throw new BackendUnavailableException(describe(), "bucket directory " + layout.bucketDir() + " is missing", null);
         }
@@ -214,8 +224,16 @@ public final class FileSystemObjectStore implements ObjectStore, ChecksummedUplo
         return "file system " + root + " bucket " + bucket;
     }
 
+    /** After {@link #close}, a call is the caller's mistake: say so, rather than fail as an outage or go on working. */
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreException("object store " + describe() + " is closed; cannot " + operation);
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         // Nothing is held open between calls.
     }
 

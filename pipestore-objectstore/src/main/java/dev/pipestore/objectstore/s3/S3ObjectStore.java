@@ -3,6 +3,7 @@ package dev.pipestore.objectstore.s3;
 import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.InvalidInputException;
 import dev.pipestore.NotFoundException;
+import dev.pipestore.StoreException;
 import dev.pipestore.objectstore.ByteRange;
 import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectInfo;
@@ -50,6 +51,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
     private final S3Settings settings;
     private final S3Errors errors;
     private final S3Uploads uploads;
+    private volatile boolean closed;
 
     private S3ObjectStore(S3Client client, S3Settings settings) {
         this.client = client;
@@ -83,6 +85,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public StoredObject put(String key, InputStream content, PutOptions options) {
+        requireOpen("put");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         return uploads.put(key, content, options);
@@ -90,6 +93,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public StoredObject putFile(String key, Path file, PutOptions options, String sha256) {
+        requireOpen("putFile");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         RequestChecks.requireSha256(sha256);
@@ -111,6 +115,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public StoredObject putBytes(String key, byte[] content, int length, PutOptions options, String sha256) {
+        requireOpen("putBytes");
         ObjectKeys.requireValid(key);
         RequestChecks.requireAllowedMetadata(options);
         RequestChecks.requireSha256(sha256);
@@ -120,6 +125,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public InputStream get(String key, ByteRange range) {
+        requireOpen("get");
         ObjectKeys.requireValid(key);
         String header = range.isAll() ? null : range.toHttpHeader();
         try {
@@ -138,6 +144,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public Optional<ObjectInfo> head(String key) {
+        requireOpen("head");
         ObjectKeys.requireValid(key);
         HeadObjectResponse response;
         try {
@@ -158,6 +165,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public void delete(String key) {
+        requireOpen("delete");
         ObjectKeys.requireValid(key);
         try {
             client.deleteObject(b -> b.bucket(settings.bucket()).key(key));
@@ -168,6 +176,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
 
     @Override
     public ObjectPage list(String prefix, String continuation, int maxKeys) {
+        requireOpen("list");
         String checkedPrefix = ObjectKeys.requireValidPrefix(prefix);
         RequestChecks.requireMaxKeys(maxKeys);
         ListObjectsV2Response page;
@@ -195,6 +204,7 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
      */
     @Override
     public void ping() {
+        requireOpen("ping");
         new S3Buckets(client, settings, errors).requireReachableWithin(PING_TIMEOUT);
     }
 
@@ -203,8 +213,16 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
         return errors.backend();
     }
 
+    /** After {@link #close}, a call is the caller's mistake: say so, rather than fail as an outage or go on working. */
+    private void requireOpen(String operation) {
+        if (closed) {
+            throw new StoreException("object store " + describe() + " is closed; cannot " + operation);
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         client.close();
     }
 
