@@ -5,8 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.pipestore.catalog.ApiKey;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -22,6 +26,7 @@ final class VerifiedKeys {
     static final long MAX_ENTRIES = 10_000;
 
     private final Cache<String, Optional<ApiKey>> cache;
+    private final Map<String, CompletableFuture<Optional<ApiKey>>> inFlight = new ConcurrentHashMap<>();
 
     /** {@code ttl} zero: no memory at all, every look-up goes to the catalog. */
     VerifiedKeys(Duration ttl) {
@@ -32,9 +37,46 @@ final class VerifiedKeys {
         this.cache = ttl.isZero() ? null : Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(lifetime(ttl)).build();
     }
 
-    /** The remembered answer for {@code hash}, or {@code lookUp}'s, remembered from now on. */
+    /**
+     * The remembered answer for {@code hash}, or {@code lookUp}'s, remembered from now on. Callers that ask for a hash
+     * while its look-up runs share that look-up's outcome, a failure included: while the catalog stalls, a burst of
+     * requests with one key waits out one query timeout, not one each in turn.
+     */
     Optional<ApiKey> get(String hash, Function<String, Optional<ApiKey>> lookUp) {
-        return cache == null ? lookUp.apply(hash) : cache.get(hash, lookUp);
+        if (cache == null) {
+            return lookUp.apply(hash);
+        }
+        Optional<ApiKey> known = cache.getIfPresent(hash);
+        if (known != null) {
+            return known;
+        }
+        CompletableFuture<Optional<ApiKey>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKey>> running = inFlight.putIfAbsent(hash, mine);
+        if (running != null) {
+            return outcomeOf(running);
+        }
+        try {
+            Optional<ApiKey> found = lookUp.apply(hash);
+            cache.put(hash, found);
+            mine.complete(found);
+            return found;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(hash, mine);
+        }
+    }
+
+    private static Optional<ApiKey> outcomeOf(CompletableFuture<Optional<ApiKey>> lookUp) {
+        try {
+            return lookUp.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Replaces a remembered key with a newer copy of it, without extending how long it is remembered. */
