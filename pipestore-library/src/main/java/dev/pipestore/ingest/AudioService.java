@@ -1,6 +1,7 @@
 package dev.pipestore.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.ConflictException;
 import dev.pipestore.IntegrityException;
 import dev.pipestore.InvalidInputException;
@@ -336,6 +337,8 @@ public final class AudioService {
             requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_AUDIO);
             return winner;
+        } catch (BackendUnavailableException e) {
+            throw IngestContext.unconfirmed("audio file", row.id(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pipestore.ingest;
 
+import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.catalog.Catalog;
 import dev.pipestore.objectstore.ChecksummedUploads;
 import dev.pipestore.objectstore.ObjectNames;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,16 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
                     + " it was stored", failure);
         }
         return failure;
+    }
+
+    /**
+     * A row write the catalog did not confirm (a stalled connection, a timeout): it may still land, so the caller is
+     * told so, and which id to look for. The object stays; if the row never lands it is an orphan for the sweep.
+     */
+    static BackendUnavailableException unconfirmed(String what, UUID id, BackendUnavailableException failure) {
+        return new BackendUnavailableException(failure.backend(), "the row of " + what + " " + id + " was sent but not"
+                + " confirmed, so it may be recorded all the same; look for that id before uploading again, or upload"
+                + " with an idempotency key, which makes the retry safe (" + failure.getMessage() + ")", failure);
     }
 
     SpooledUpload spool(InputStream content, SpooledUpload.ChunkInspector inspector) {

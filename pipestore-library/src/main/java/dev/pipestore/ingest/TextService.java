@@ -1,5 +1,6 @@
 package dev.pipestore.ingest;
 
+import dev.pipestore.BackendUnavailableException;
 import dev.pipestore.ConflictException;
 import dev.pipestore.catalog.Page;
 import dev.pipestore.catalog.PageRequest;
@@ -129,6 +130,8 @@ public final class TextService {
             requireSameUpload(winner, stored.sha256(), upload);
             context.listener().deduplicated(DataType.RAW_TEXT);
             return winner;
+        } catch (BackendUnavailableException e) {
+            throw IngestContext.unconfirmed("text document", row.id(), e);
         }
     }
 

@@ -98,7 +98,9 @@ class WriteOrderTest {
     @Test
     void catalogFailureAfterObjectWriteLeavesOnlyAnOrphanThatTheSweepFindsAndRemoves() {
         try (PipeStore store = storeWith(real -> real, FailingInsertCatalog::new)) {
-            assertThatThrownBy(() -> ingestOne(store)).isInstanceOf(BackendUnavailableException.class);
+            assertThatThrownBy(() -> ingestOne(store)).isInstanceOf(BackendUnavailableException.class)
+                    .as("an unconfirmed write may still land: the caller is told so, and which id to look for")
+                    .hasMessageMatching("(?s).*the row of audio file [0-9a-f-]{36} was sent but not confirmed.*");
 
             assertThat(rows(store)).isZero();
             List<ObjectSummary> objects = store.objects().list("raw/audio/", null, 10).objects();
