@@ -9,6 +9,7 @@ import dev.pipestore.objectstore.internal.ContentReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,14 +40,35 @@ final class S3Uploads {
     /** S3 allows at most this many parts in one upload. */
     static final int MAX_PARTS = 10_000;
 
+    /**
+     * The slowest an upload may go before an attempt is given up: what the two-minute attempt already asks of a
+     * 1 GiB single put.
+     */
+    static final long MIN_UPLOAD_BYTES_PER_SECOND = 8L * 1024 * 1024;
+
     private final S3Client client;
     private final String bucket;
+    private final Duration readTimeout;
     private final S3Errors errors;
 
-    S3Uploads(S3Client client, String bucket, S3Errors errors) {
+    /** @param readTimeout the wait for the server's next bytes; an upload's attempt gets that plus its transfer time */
+    S3Uploads(S3Client client, String bucket, S3Errors errors, Duration readTimeout) {
         this.client = client;
         this.bucket = bucket;
         this.errors = errors;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * How long one attempt to send {@code bytes} may take: the read timeout, plus the bytes at
+     * {@link #MIN_UPLOAD_BYTES_PER_SECOND}, at most the client's attempt timeout. The socket's read timeout cannot see a
+     * write the server stopped taking (a hung server, its buffers full), which otherwise waited out two minutes per
+     * attempt, four attempts in all.
+     */
+    Duration attemptTimeout(long bytes) {
+        Duration transfer = Duration.ofMillis(Math.max(0, bytes) * 1000 / MIN_UPLOAD_BYTES_PER_SECOND);
+        Duration attempt = readTimeout.plus(transfer);
+        return attempt.compareTo(S3Clients.ATTEMPT_TIMEOUT) < 0 ? attempt : S3Clients.ATTEMPT_TIMEOUT;
     }
 
     StoredObject put(String key, InputStream content, PutOptions options) {
@@ -80,6 +102,7 @@ final class S3Uploads {
     private void putChecked(String key, long size, PutOptions options, String sha256, RequestBody body, String source) {
         try {
             client.putObject(b -> b.bucket(bucket).key(key)
+                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(size)))
                     .contentType(options.contentType())
                     .contentLength(size)
                     .metadata(S3Metadata.toHeaders(options.userMetadata(), sha256))
@@ -93,6 +116,7 @@ final class S3Uploads {
     private void putSingle(String key, PartBuffer buffer, PutOptions options, String sha256) {
         try {
             client.putObject(b -> b.bucket(bucket).key(key)
+                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(buffer.length())))
                     .contentType(options.contentType())
                     .contentLength((long) buffer.length())
                     .metadata(S3Metadata.toHeaders(options.userMetadata(), sha256))
@@ -144,6 +168,7 @@ final class S3Uploads {
 
     private CompletedPart uploadPart(String key, String uploadId, int partNumber, PartBuffer buffer, String contentType) {
         UploadPartResponse response = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(buffer.length())))
                 .partNumber(partNumber)
                 .contentLength((long) buffer.length())
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32),

@@ -12,7 +12,9 @@ import dev.pipestore.testing.s3.S3ProxyExtension;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,6 +51,37 @@ class S3OutageTest {
             // a put that failed may land later, whole (an orphan if it was an ingest, which the sweep removes).
             if (store.head("during").isPresent()) {
                 assertThat(TestContent.sha256(store.get("during"))).isEqualTo(TestContent.sha256Seeded(2, 1000));
+            }
+        } finally {
+            S3.deleteBucket(bucket);
+        }
+    }
+
+    /**
+     * A hung server stops taking a large body: the client's write blocks, which no read timeout sees. The attempt is
+     * bounded by the body's size instead (before, two minutes per attempt).
+     */
+    @Test
+    void aPutTheServerStopsTakingIsUnavailableWithinItsSizesBound() throws Exception {
+        String bucket = S3.newBucketName();
+        // One request far larger than the socket buffers on both sides of the proxy hold.
+        byte[] large = TestContent.seeded(3, 24 * 1024 * 1024).readAllBytes();
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large));
+        try (TcpProxy proxy = new TcpProxy(S3.endpoint().getPort()).start();
+                S3ObjectStore store = S3ObjectStore.open(S3ObjectStoreTest.settings(bucket)
+                        .withEndpoint(URI.create("http://127.0.0.1:" + proxy.port())).withReadTimeout(READ_TIMEOUT))) {
+            proxy.stall();
+            try {
+                long start = System.nanoTime();
+                Throwable failure = catchThrowable(() -> store.putBytes("large", large, large.length,
+                        PutOptions.of("audio/wav"), sha256));
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(failure).isInstanceOf(BackendUnavailableException.class);
+                // Four attempts of the read timeout plus 3 s for 24 MiB at 8 MiB/s each, and the SDK's back-off.
+                assertThat(took).isLessThan(READ_TIMEOUT.plusSeconds(3).multipliedBy(4).plusSeconds(5));
+            } finally {
+                proxy.resume();
             }
         } finally {
             S3.deleteBucket(bucket);
