@@ -57,7 +57,15 @@ final class VerifiedKeys {
         }
         try {
             Optional<ApiKey> found = lookUp.apply(hash);
-            cache.put(hash, found);
+            // Remembered only while this look-up is still the registered one: a forget (a revocation) that came
+            // meanwhile took it out, and the answer read before it must not come back for the TTL.
+            inFlight.computeIfPresent(hash, (h, registered) -> {
+                if (registered == mine) {
+                    cache.put(h, found);
+                    return null;
+                }
+                return registered;
+            });
             mine.complete(found);
             return found;
         } catch (RuntimeException | Error e) {
@@ -86,10 +94,13 @@ final class VerifiedKeys {
         }
     }
 
-    /** Forgets {@code hash}: the next look-up goes to the catalog. */
+    /** Forgets {@code hash}, and what a look-up of it still running finds: the next look-up goes to the catalog. */
     void forget(String hash) {
         if (cache != null) {
-            cache.invalidate(hash);
+            inFlight.compute(hash, (h, running) -> {
+                cache.invalidate(h);
+                return null;
+            });
         }
     }
 
