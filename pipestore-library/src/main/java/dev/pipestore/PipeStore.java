@@ -31,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The pipestore library: audio, texts, transcriptions, translations and analysis results over an object store, a
@@ -65,6 +66,7 @@ public final class PipeStore implements AutoCloseable {
     private final ResultServices results;
     private final SearchService search;
     private final ApiKeyService apiKeys;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PipeStore(StoreConfig config, ObjectStore rawObjects, Catalog rawCatalog, Cache rawCache, StoreMeters meters) {
         this.config = config;
@@ -88,6 +90,7 @@ public final class PipeStore implements AutoCloseable {
         if (catalog instanceof StorageUsage usage) {
             StorageUsageMeters.register(usage, StorageUsageMeters.DEFAULT_MAX_AGE, meters);
         }
+        results.start(); // last: a constructor that failed above leaves no thread polling a closed catalog
     }
 
     /**
@@ -230,6 +233,9 @@ public final class PipeStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closing twice is harmless
+        }
         results.flushInvalidations();
         results.close();
         try (meters; objects; catalog; cache) {

@@ -8,7 +8,6 @@ import dev.pipestore.catalog.StoredValues;
 import dev.pipestore.json.RecordJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,19 +81,23 @@ final class CachedReads {
     private volatile boolean distrusted;
 
     CachedReads(Cache cache, Duration ttl) {
-        this(cache, ttl, System::nanoTime, null, Clock.systemUTC());
+        this(cache, ttl, System::nanoTime, null);
     }
 
     /**
      * @param shared where to record invalidations this instance could not make, and read those of others, when the
      *     cache is shared by several instances (Redis); {@code null} for a cache of this process alone
      */
-    CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime, CacheInvalidations shared, Clock clock) {
+    CachedReads(Cache cache, Duration ttl, LongSupplier nanoTime, CacheInvalidations shared) {
         this.cache = cache;
         this.ttl = ttl;
         this.hold = ttl.compareTo(INVALIDATION_HOLD) < 0 ? ttl : INVALIDATION_HOLD;
         this.nanoTime = nanoTime;
-        this.relay = shared == null ? null : new InvalidationRelay(shared, this::mark, ttl, clock);
+        this.relay = shared == null ? null : new InvalidationRelay(shared, this::mark, ttl);
+    }
+
+    /** Starts relaying other instances' invalidations, once the store around this is whole. */
+    void start() {
         if (relay != null) {
             relay.start();
         }
@@ -144,10 +147,10 @@ final class CachedReads {
         if (failed.isEmpty()) {
             return;
         }
+        failed.forEach(this::remember); // first: this instance reads past them from now on
         if (relay != null) {
             relay.record(failed);
         }
-        failed.forEach(this::remember);
     }
 
     private boolean mark(String key) {

@@ -21,11 +21,15 @@ public final class ResultServices {
      *     make are carried to them through the catalog
      */
     public ResultServices(Catalog catalog, Cache cache, Duration readCacheTtl, Clock clock, boolean sharedCache) {
-        this.reads = new CachedReads(cache, readCacheTtl, System::nanoTime, sharedCache ? catalog.cacheInvalidations() : null,
-                clock);
+        this.reads = new CachedReads(cache, readCacheTtl, System::nanoTime, sharedCache ? catalog.cacheInvalidations() : null);
         this.transcriptions = new TranscriptionService(catalog, reads, clock);
         this.translations = new TranslationService(catalog, reads, transcriptions, clock);
         this.results = new ResultService(catalog, clock);
+    }
+
+    /** Starts the background work of the reads: relaying other instances' cache invalidations, with a shared cache. */
+    public void start() {
+        reads.start();
     }
 
     public TranscriptionService transcriptions() {

@@ -174,6 +174,9 @@ abstract sealed class Dialect permits PostgresDialect, MariaDbDialect, SqliteDia
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
+    /** SQL for the database's current time, read back as an instant like the timestamp columns. */
+    abstract String currentTimestamp();
+
     /**
      * Why the connection's user could not apply pending migrations, read from the database's grants without trying;
      * empty when nothing is known to stand in the way. {@code schemaExists}: pipestore's tables are there, so the

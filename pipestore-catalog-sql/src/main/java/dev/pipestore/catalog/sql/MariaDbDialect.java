@@ -154,4 +154,10 @@ final class MariaDbDialect extends Dialect {
     boolean isUnavailable(SQLException e) {
         return super.isUnavailable(e) || UNAVAILABLE_ERRORS.contains(e.getErrorCode());
     }
+
+    /** In UTC: every connection sets time_zone to +00:00. */
+    @Override
+    String currentTimestamp() {
+        return "CURRENT_TIMESTAMP(6)";
+    }
 }

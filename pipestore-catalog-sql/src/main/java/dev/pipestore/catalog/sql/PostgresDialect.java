@@ -152,4 +152,9 @@ final class PostgresDialect extends Dialect {
                     + " schema's owner");
         }
     }
+
+    @Override
+    String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
 }

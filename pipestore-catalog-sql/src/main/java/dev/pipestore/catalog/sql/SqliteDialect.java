@@ -189,4 +189,10 @@ final class SqliteDialect extends Dialect {
         Path file = databaseFile(jdbcUrl);
         return "sqlite " + (file == null ? ":memory:" : file.toString());
     }
+
+    /** The text form the timestamp columns keep (TIME_FORMAT), to the millisecond. */
+    @Override
+    String currentTimestamp() {
+        return "strftime('%Y-%m-%dT%H:%M:%f000Z', 'now')";
+    }
 }
