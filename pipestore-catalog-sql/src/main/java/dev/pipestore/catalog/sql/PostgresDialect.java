@@ -126,7 +126,8 @@ final class PostgresDialect extends Dialect {
     /**
      * The grants the first migration and later ones need, read from the catalog: creating tables needs CREATE on the
      * schema Flyway uses (the first on the search_path), which PostgreSQL 15 and later no longer give every user on
-     * {@code public}; altering pipestore's tables needs their owner's privileges.
+     * {@code public}, for an upgrade too (later migrations add tables); altering pipestore's tables needs their owner's
+     * privileges.
      */
     @Override
     Optional<String> migrationBlocker(Connection connection, boolean schemaExists) throws SQLException {
@@ -139,9 +140,9 @@ final class PostgresDialect extends Dialect {
             row.next();
             String user = row.getString(1);
             String schema = row.getString(2);
-            if (schemaExists) {
-                return row.getBoolean(5) ? Optional.empty() : Optional.of("pipestore's tables belong to " + row.getString(4)
-                        + ", and user " + user + " may not alter them; run 'pipestore migrate' as " + row.getString(4));
+            if (schemaExists && !row.getBoolean(5)) {
+                return Optional.of("pipestore's tables belong to " + row.getString(4) + ", and user " + user + " may not"
+                        + " alter them; run 'pipestore migrate' as " + row.getString(4));
             }
             if (schema == null) {
                 return Optional.of("none of the schemas on user " + user + "'s search_path exists, so there is nowhere to"

@@ -231,6 +231,23 @@ class SchemaStatusTest {
             }
         }
 
+        /** Later migrations add tables: owning the existing ones is not enough once CREATE on the schema is taken away. */
+        @Test
+        void anUpgradeByTheTablesOwnerWithoutCreateOnTheSchemaIsBlocked() throws SQLException {
+            asOwner("GRANT CREATE ON SCHEMA public TO " + user);
+            Flyway.configure(getClass().getClassLoader()).dataSource(database.jdbcUrl(), user, null)
+                    .locations("classpath:db/migration/postgresql").target("4").load().migrate();
+            asOwner("REVOKE CREATE ON SCHEMA public FROM " + user);
+
+            try (SqlCatalog catalog = SqlCatalog.open(asUser(), false)) {
+                SchemaStatus blocked = catalog.schema();
+
+                assertThat(blocked.state()).isEqualTo(State.BLOCKED);
+                assertThat(blocked.version()).isEqualTo("4");
+                assertThat(blocked.blocker()).startsWith("user " + user + " may not create tables in schema public");
+            }
+        }
+
         private SqlCatalogSettings owner() {
             return new SqlCatalogSettings(database.jdbcUrl(), database.user(), database.password(), 2, 0);
         }
