@@ -55,6 +55,18 @@ class AudioProbeTest {
         assertThat(probe.probe(samples.path(Sample.M4A_AAC_MONO_16K)).channels()).isEqualTo(1);
     }
 
+    /** ADPCM blocks decode to what their size says; a damaged count in the fmt chunk does not change the length. */
+    @Test
+    void measuresAdpcmFromItsBlockSizeWhateverTheFmtChunkCountSays(GeneratedSamples samples) {
+        byte[] bytes = TestFiles.read(samples.path(Sample.WAV_IMA_ADPCM_STREAMED_BY_FFMPEG));
+        int fmt = TestFiles.indexOf(bytes, "fmt ", 12);
+        ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(fmt + 8 + 18, (short) 4);
+
+        AudioInfo info = probe.probe(TestFiles.write(samples.dir().resolve("damaged-count.wav"), bytes));
+
+        assertThat(info.durationSeconds()).isCloseTo(GeneratedSamples.TONE_SECONDS, within(Sample.Tolerance.BLOCK));
+    }
+
     /** A damaged edit list (here a flipped top byte) would make a 7 s file days long; the track's media says 7 s. */
     @Test
     void measuresM4aFromItsMediaWhenTheEditListOutlastsIt(GeneratedSamples samples) {

@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 /**
  * The WAVE {@code fmt } chunk: encoding, channels, rate and block size, with WAVE_FORMAT_EXTENSIBLE resolved.
  *
- * @param samplesPerBlock for the block codecs that declare it (IMA and MS ADPCM, GSM 6.10), the samples each block of
- *     {@code blockAlign} bytes decodes to; 0 otherwise
+ * @param samplesPerBlock for the block codecs (IMA and MS ADPCM, GSM 6.10), the samples each block of {@code blockAlign}
+ *     bytes decodes to; 0 otherwise
  */
 record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRate, int blockAlign, int bitsPerSample,
         int samplesPerBlock) {
@@ -32,11 +32,10 @@ record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRat
         if (tag == EXTENSIBLE && b.limit() >= EXTENSIBLE_SIZE) {
             tag = b.getShort(24) & 0xFFFF; // the first two bytes of the SubFormat GUID are the real format tag
         }
-        boolean blockCodec = tag == MS_ADPCM || tag == IMA_ADPCM || tag == GSM;
-        // After the 16 common bytes: cbSize, then (for these codecs) the samples per block.
-        int samplesPerBlock = blockCodec && b.limit() >= 20 && (b.getShort(16) & 0xFFFF) >= 2 ? b.getShort(18) & 0xFFFF : 0;
-        WavFormatChunk fmt = new WavFormatChunk(tag, b.getShort(2) & 0xFFFF, b.getInt(4) & 0xFFFFFFFFL,
-                b.getInt(8) & 0xFFFFFFFFL, b.getShort(12) & 0xFFFF, b.getShort(14) & 0xFFFF, samplesPerBlock);
+        int channels = b.getShort(2) & 0xFFFF;
+        int blockAlign = b.getShort(12) & 0xFFFF;
+        WavFormatChunk fmt = new WavFormatChunk(tag, channels, b.getInt(4) & 0xFFFFFFFFL, b.getInt(8) & 0xFFFFFFFFL,
+                blockAlign, b.getShort(14) & 0xFFFF, samplesPerBlock(tag, channels, blockAlign));
         if (fmt.channels == 0 || fmt.channels > MAX_CHANNELS) {
             throw new MalformedAudioException(Messages.format("malformed WAV: the fmt chunk says %,d channels",
                     fmt.channels));
@@ -57,6 +56,23 @@ record WavFormatChunk(int formatTag, int channels, long sampleRate, long byteRat
                     sampleBytes));
         }
         return fmt;
+    }
+
+    /**
+     * The samples one block decodes to, from the block size as the codec lays blocks out (a header per channel, then
+     * 4-bit samples), not from the fmt chunk's own count, which a damaged or oddly extended header gets wrong; 0 when
+     * the codec is not one of these or the block cannot hold its header.
+     */
+    private static int samplesPerBlock(int tag, int channels, int blockAlign) {
+        if (channels == 0) {
+            return 0;
+        }
+        return switch (tag) {
+            case IMA_ADPCM -> blockAlign > 4 * channels ? (blockAlign - 4 * channels) * 2 / channels + 1 : 0;
+            case MS_ADPCM -> blockAlign > 7 * channels ? (blockAlign - 7 * channels) * 2 / channels + 2 : 0;
+            case GSM -> blockAlign == 65 && channels == 1 ? 320 : 0; // GSM 6.10 in WAV: two 160-sample frames per block
+            default -> 0;
+        };
     }
 
     /** PCM-like encodings, where every sample frame has the same size, so the data size gives the exact length. */
