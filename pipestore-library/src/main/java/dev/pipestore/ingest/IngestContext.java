@@ -31,10 +31,11 @@ record IngestContext(ObjectStore objects, Catalog catalog, ObjectNames names, Cl
 
     /**
      * {@code failure} as the caller should see it: when the store closed under a running upload (and deleted its
-     * temporary file), the closing, not the caller's input, is why it failed.
+     * temporary file), the closing, not the caller's input, is why it failed. A backend's failure stays as it is: it
+     * may say that a row was sent and could still land.
      */
     RuntimeException failed(String name, RuntimeException failure) {
-        if (spool.isClosed()) {
+        if (spool.isClosed() && !(failure instanceof BackendUnavailableException)) {
             return new dev.pipestore.StoreException("the store was closed while " + name + " was being ingested; nothing of"
                     + " it was stored", failure);
         }

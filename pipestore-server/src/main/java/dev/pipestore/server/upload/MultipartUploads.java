@@ -111,7 +111,10 @@ final class MultipartUploads {
         return byName;
     }
 
-    /** A text field; as long as {@link Metadata#parseObject} reads (64 KiB compact, laid out over up to 256 KiB). */
+    /**
+     * A text field, bounded as {@link Metadata#parseObject} bounds metadata text (64 KiB compact, laid out over up to
+     * 256 KiB); the form parser's own cap on one field (about 200 KB) comes first for laid-out text longer than that.
+     */
     private static String text(Part part) throws IOException {
         if (part.getSize() > 4L * Metadata.MAX_BYTES) {
             throw new InvalidInputException(part.getName(), "larger than " + Metadata.MAX_BYTES + " bytes");
