@@ -57,7 +57,8 @@ public final class S3ObjectStore implements ObjectStore, ChecksummedUploads {
         this.client = client;
         this.settings = settings;
         this.errors = new S3Errors(settings);
-        this.uploads = new S3Uploads(client, settings.bucket(), errors, settings.readTimeout());
+        this.uploads = new S3Uploads(client, settings.bucket(), errors, settings.readTimeout(),
+                settings.minUploadBytesPerSecond());
     }
 
     /**

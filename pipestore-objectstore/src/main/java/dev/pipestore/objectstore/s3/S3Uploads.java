@@ -40,33 +40,32 @@ final class S3Uploads {
     /** S3 allows at most this many parts in one upload. */
     static final int MAX_PARTS = 10_000;
 
-    /**
-     * The slowest an upload may go before an attempt is given up: what the two-minute attempt already asks of a
-     * 1 GiB single put.
-     */
-    static final long MIN_UPLOAD_BYTES_PER_SECOND = 8L * 1024 * 1024;
-
     private final S3Client client;
     private final String bucket;
     private final Duration readTimeout;
+    private final long minUploadBytesPerSecond;
     private final S3Errors errors;
 
-    /** @param readTimeout the wait for the server's next bytes; an upload's attempt gets that plus its transfer time */
-    S3Uploads(S3Client client, String bucket, S3Errors errors, Duration readTimeout) {
+    /**
+     * @param readTimeout the wait for the server's next bytes; an upload's attempt gets that plus its transfer time at
+     *     {@code minUploadBytesPerSecond}
+     */
+    S3Uploads(S3Client client, String bucket, S3Errors errors, Duration readTimeout, long minUploadBytesPerSecond) {
         this.client = client;
         this.bucket = bucket;
         this.errors = errors;
         this.readTimeout = readTimeout;
+        this.minUploadBytesPerSecond = minUploadBytesPerSecond;
     }
 
     /**
-     * How long one attempt to send {@code bytes} may take: the read timeout, plus the bytes at
-     * {@link #MIN_UPLOAD_BYTES_PER_SECOND}, at most the client's attempt timeout. The socket's read timeout cannot see a
+     * How long one attempt to send {@code bytes} may take: the read timeout, plus the bytes at the slowest rate an
+     * upload may go, at most the client's attempt timeout. The socket's read timeout cannot see a
      * write the server stopped taking (a hung server, its buffers full), which otherwise waited out two minutes per
      * attempt, four attempts in all.
      */
     Duration attemptTimeout(long bytes) {
-        Duration transfer = Duration.ofMillis(Math.max(0, bytes) * 1000 / MIN_UPLOAD_BYTES_PER_SECOND);
+        Duration transfer = Duration.ofMillis(Math.max(0, bytes) * 1000 / minUploadBytesPerSecond);
         Duration attempt = readTimeout.plus(transfer);
         return attempt.compareTo(S3Clients.ATTEMPT_TIMEOUT) < 0 ? attempt : S3Clients.ATTEMPT_TIMEOUT;
     }

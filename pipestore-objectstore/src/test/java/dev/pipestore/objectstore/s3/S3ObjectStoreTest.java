@@ -268,7 +268,8 @@ class S3ObjectStoreTest extends ObjectStoreContract {
             openStore().close();
             byte[] content = TestContent.seeded(35, 100_000).readAllBytes();
             String sha256 = TestContent.sha256Seeded(35, 100_000);
-            S3Uploads uploads = new S3Uploads(client, bucket, new S3Errors(settings(bucket)), settings(bucket).readTimeout());
+            S3Uploads uploads = new S3Uploads(client, bucket, new S3Errors(settings(bucket)), settings(bucket).readTimeout(),
+                    S3Settings.DEFAULT_MIN_UPLOAD_BYTES_PER_SECOND);
 
             uploads.putBytes(key, content, content.length, PutOptions.of("audio/wav"), sha256);
 

@@ -69,7 +69,8 @@ class S3OutageTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large));
         try (TcpProxy proxy = new TcpProxy(S3.endpoint().getPort()).start();
                 S3ObjectStore store = S3ObjectStore.open(S3ObjectStoreTest.settings(bucket)
-                        .withEndpoint(URI.create("http://127.0.0.1:" + proxy.port())).withReadTimeout(READ_TIMEOUT))) {
+                        .withEndpoint(URI.create("http://127.0.0.1:" + proxy.port())).withReadTimeout(READ_TIMEOUT)
+                        .withMinUploadBytesPerSecond(8L * 1024 * 1024))) {
             proxy.stall();
             try {
                 long start = System.nanoTime();
