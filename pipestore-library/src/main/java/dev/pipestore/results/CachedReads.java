@@ -138,13 +138,14 @@ final class CachedReads {
 
     /** Marks every key given invalidated; a key the cache could not mark now is read past until it can (see the class). */
     void invalidate(String... keys) {
-        List<String> failed = new ArrayList<>();
+        List<String> failed = null; // made only on a failure: every write comes through here
         for (String key : keys) {
             if (!mark(key)) {
+                failed = failed == null ? new ArrayList<>() : failed;
                 failed.add(key);
             }
         }
-        if (failed.isEmpty()) {
+        if (failed == null) {
             return;
         }
         failed.forEach(this::remember); // first: this instance reads past them from now on

@@ -67,7 +67,7 @@ final class InvalidationRelay {
     }
 
     /** One pass: marks what was recorded since the last, and forgets records older than the TTL now and then. */
-    synchronized void pass() {
+    private void pass() {
         Instant now = log.now();
         if (fromTime == null) {
             fromTime = now.minus(ttl); // a new instance: whatever the cache may still hold

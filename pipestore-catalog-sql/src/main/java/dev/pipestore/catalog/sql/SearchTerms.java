@@ -72,57 +72,59 @@ final class SearchTerms {
 
     /** The words of {@code text}, in order. */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            if (!isWordChar(text, i)) {
-                i += Character.charCount(text.codePointAt(i));
-                continue;
-            }
-            int end = i;
-            while (end < text.length() && isWordChar(text, end)) {
-                end += Character.charCount(text.codePointAt(end));
-            }
-            words.add(text.substring(i, end));
-            i = end;
-        }
-        return words;
-    }
-
-    /** The end of the term starting at {@code start}: its words, and any more joined to them by a hyphen or underscore. */
-    private static int tokenEnd(String text, int start) {
-        int end = start;
-        while (true) {
-            while (end < text.length() && isWordChar(text, end)) {
-                end += Character.charCount(text.codePointAt(end));
-            }
-            if (end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '_') && isWordChar(text, end + 1)) {
-                end++;
-            } else {
-                return end;
-            }
-        }
+        return runs(text, SearchTerms::wordEnd);
     }
 
     /** The terms of {@code text} whose words are joined by underscores, as typed. */
     private static List<String> underscored(String text) {
         List<String> found = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            if (!isWordChar(text, i)) {
-                i += Character.charCount(text.codePointAt(i));
-                continue;
-            }
-            int end = tokenEnd(text, i);
-            String token = text.substring(i, end);
+        for (String token : runs(text, SearchTerms::tokenEnd)) {
             for (String part : token.split("-")) {
                 if (part.indexOf('_') > 0) {
                     found.add(part);
                 }
             }
-            i = end;
         }
         return found;
+    }
+
+    /** Each stretch of {@code text} from a word character to where {@code end} says it stops, in order. */
+    private static List<String> runs(String text, RunEnd end) {
+        List<String> runs = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (isWordChar(text, i)) {
+                int stop = end.of(text, i);
+                runs.add(text.substring(i, stop));
+                i = stop;
+            } else {
+                i += Character.charCount(text.codePointAt(i));
+            }
+        }
+        return runs;
+    }
+
+    /** Where a run of {@code text} that starts at {@code start} ends. */
+    private interface RunEnd {
+        int of(String text, int start);
+    }
+
+    /** The end of the word starting at {@code start}. */
+    private static int wordEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && isWordChar(text, end)) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return end;
+    }
+
+    /** The end of the term starting at {@code start}: its words, and any more joined to them by a hyphen or underscore. */
+    private static int tokenEnd(String text, int start) {
+        int end = wordEnd(text, start);
+        while (end + 1 < text.length() && (text.charAt(end) == '-' || text.charAt(end) == '_') && isWordChar(text, end + 1)) {
+            end = wordEnd(text, end + 1);
+        }
+        return end;
     }
 
     private static boolean isWordChar(String text, int index) {
